@@ -1,0 +1,66 @@
+package org.tomopick.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a reader never sees a half-written one: the content goes to a temporary file in the same
+ * folder, is flushed to disk, and is then renamed over the target. If anything fails, the temporary file is
+ * removed and an existing target is left exactly as it was.
+ */
+public final class AtomicFiles {
+
+	/** Something that writes the whole content of a file to a stream. */
+	@FunctionalInterface
+	public interface ContentWriter {
+		void writeTo(OutputStream out) throws IOException;
+	}
+
+	private AtomicFiles() {
+	}
+
+	public static void write(Path target, ContentWriter content) {
+		Path dir = target.toAbsolutePath().getParent();
+		Path tmp = null;
+		try {
+			Files.createDirectories(dir);
+			tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+			try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
+					OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
+							1 << 16)) {
+				content.writeTo(out);
+				out.flush();
+				channel.force(true);
+			}
+			try {
+				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			} catch (AtomicMoveNotSupportedException e) {
+				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+			tmp = null;
+		} catch (IOException e) {
+			throw new TomoPickIoException(target, "cannot write: " + e.getMessage(), e);
+		} finally {
+			if (tmp != null) {
+				try {
+					Files.deleteIfExists(tmp);
+				} catch (IOException ignored) {
+					// best effort: the target itself is untouched
+				}
+			}
+		}
+	}
+
+	public static void writeBytes(Path target, byte[] bytes) {
+		write(target, out -> out.write(bytes));
+	}
+
+	public static void writeString(Path target, String text) {
+		writeBytes(target, text.getBytes(StandardCharsets.UTF_8));
+	}
+}
