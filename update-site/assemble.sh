@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Lays out a Fiji installation tree for TomoPick: target/fiji/plugins/TomoPick_-<version>.jar and target/fiji/jars/
+# with the third-party jars TomoPick needs that Fiji does not ship. Copy (or rsync) target/fiji/ over Fiji.app/,
+# or upload it as an ImageJ update site with the Fiji updater.
+#   update-site/assemble.sh [FIJI_APP]   with FIJI_APP given, jars that Fiji.app/jars already has (any version)
+#                                        are left out; without it, a built-in list of jars Fiji ships is used.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+fiji="${1:-}"
+mvn -B -q -f "$here/pom.xml" package -DskipTests >&2
+out="$here/target/fiji"
+rm -rf "$out"
+mkdir -p "$out/plugins" "$out/jars"
+jar="$(ls "$here"/target/TomoPick_-*.jar | grep -v -e '-sources.jar' -e '-tests.jar' | head -n 1)"
+cp "$jar" "$out/plugins/"
+# Jars that every Fiji has (provided): ImageJ, SciJava, ImgLib2, gson, Apache commons, JTransforms, JNA, slf4j.
+shipped='^(ij|scijava-common|imglib2|gson|commons-math3|commons-io|commons-compress|commons-codec|JTransforms|JLargeArrays|jna|slf4j-api)$'
+for lib in "$here"/target/lib/*.jar; do
+	name="$(basename "$lib" .jar)"
+	artifact="$(echo "$name" | sed -E 's/-[0-9][^-]*(-[0-9][^-]*)*(-linux-x86_64)?$//')"
+	if [ -n "$fiji" ]; then
+		if ls "$fiji/jars/$artifact"-[0-9]*.jar >/dev/null 2>&1; then continue; fi
+	elif [[ "$artifact" =~ $shipped ]]; then
+		continue
+	fi
+	cp "$lib" "$out/jars/"
+done
+echo "Fiji tree for TomoPick in $out:"
+find "$out" -name '*.jar' | sed "s#$out/#  #" | sort
