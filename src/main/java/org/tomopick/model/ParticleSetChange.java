@@ -20,7 +20,8 @@ public final class ParticleSetChange {
 	private final Map<Long, Particle> removed;
 	private final Map<Long, ParticleEdit> changed;
 
-	public ParticleSetChange(Map<Long, Particle> added, Map<Long, Particle> removed, Map<Long, ParticleEdit> changed) {
+	public ParticleSetChange(Map<Long, Particle> added, Map<Long, Particle> removed,
+			Map<Long, ParticleEdit> changed) {
 		this.added = Collections.unmodifiableMap(new LinkedHashMap<>(added));
 		this.removed = Collections.unmodifiableMap(new LinkedHashMap<>(removed));
 		this.changed = Collections.unmodifiableMap(new LinkedHashMap<>(changed));

@@ -262,7 +262,8 @@ class ParticleSetTest {
 					while (!done.get()) {
 						Map<Long, Particle> snap = s.snapshot();
 						// a snapshot may fall between the two adds of a group, but never holds a half-made entry
-						if (!snap.keySet().equals(LongStream.rangeClosed(1, snap.size()).boxed().collect(Collectors.toSet())))
+						Set<Long> expected = LongStream.rangeClosed(1, snap.size()).boxed().collect(Collectors.toSet());
+						if (!snap.keySet().equals(expected))
 							throw new AssertionError("ids are not 1.." + snap.size());
 						if (snap.size() < last)
 							throw new AssertionError("snapshot went back in time");
