@@ -1,7 +1,8 @@
 package org.tomopick.eval;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -34,7 +35,7 @@ class CziiScoreRealDataTest {
 
 	@BeforeAll
 	static void load() throws IOException {
-		assumeTrue(Files.isDirectory(RUNS), "shared CZII picks not found at " + RUNS.toAbsolutePath());
+		assertTrue(Files.isDirectory(RUNS), "shared CZII picks (../shared beside the checkout) not found at " + RUNS.toAbsolutePath());
 		truth = new TreeMap<>();
 		try (Stream<Path> files = Files.walk(RUNS)) {
 			for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
