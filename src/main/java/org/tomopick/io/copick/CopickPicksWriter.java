@@ -1,5 +1,6 @@
 package org.tomopick.io.copick;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ public final class CopickPicksWriter {
 		});
 	}
 
-	private static void writePoint(JsonWriter json, Particle p) throws java.io.IOException {
+	private static void writePoint(JsonWriter json, Particle p) throws IOException {
 		json.beginObject();
 		json.name("location").beginObject();
 		json.name("x").value(p.x());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -136,7 +137,7 @@ public final class CopickProject {
 		return name;
 	}
 
-	private static List<Path> list(Path dir, java.util.function.Predicate<Path> filter) {
+	private static List<Path> list(Path dir, Predicate<Path> filter) {
 		if (!Files.isDirectory(dir))
 			return List.of();
 		try (Stream<Path> s = Files.list(dir)) {

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.tomopick.io.AtomicFiles;
 import org.tomopick.io.DataType;
@@ -81,7 +82,7 @@ public final class MrcWriter {
 		h.putFloat(216, (float) stats.std());
 		h.putInt(220, 1);
 		byte[] label = new byte[80];
-		java.util.Arrays.fill(label, (byte) ' ');
+		Arrays.fill(label, (byte) ' ');
 		byte[] text = "Written by TomoPick".getBytes(StandardCharsets.US_ASCII);
 		System.arraycopy(text, 0, label, 0, text.length);
 		h.put(224, label);

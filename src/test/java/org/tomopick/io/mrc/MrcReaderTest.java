@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class MrcReaderTest {
 		for (int i = 0; i < 12; i++)
 			data.putShort((short) (i * 1000 - 5000));
 		byte[] extended = new byte[100];
-		java.util.Arrays.fill(extended, (byte) 0x7f);
+		Arrays.fill(extended, (byte) 0x7f);
 		MrcVolume read = MrcReader.read(write("be.mrc", h, extended, data.array()));
 		assertEquals(DataType.INT16, read.volume().dataType());
 		assertArrayEquals(new int[] { 2, 2, 3 }, read.volume().shape());
