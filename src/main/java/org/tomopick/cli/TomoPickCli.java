@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tomopick", mixinStandardHelpOptions = true, versionProvider = TomoPickCli.Version.class,
 		description = "Finds and labels protein particles in cryo-electron tomograms.",
-		subcommands = {
+		subcommands = { EvaluateCommand.class,
 				CommandLine.HelpCommand.class })
 public final class TomoPickCli implements Runnable {
 
