@@ -83,4 +83,40 @@ final class ChunkCopier {
 				}
 			}
 	}
+
+	/**
+	 * Packs a box of a volume's storage into the start of a chunk buffer (C order, little-endian), the inverse of
+	 * {@link #copy}; voxels of the chunk outside the box are left as they are.
+	 */
+	static void pack(Object src, DataType type, int[] srcDims, int[] from, int[] size, byte[] chunk, int[] chunkDims) {
+		ByteBuffer bytes = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+		int len = size[2];
+		RowCopy row = switch (type) {
+		case UINT8, INT8 -> (s, d) -> System.arraycopy(src, s, chunk, d, len);
+		case UINT16, INT16, FLOAT16 -> {
+			ShortBuffer view = bytes.asShortBuffer();
+			short[] in = (short[]) src;
+			yield (s, d) -> view.put(d, in, s, len);
+		}
+		case UINT32, INT32 -> {
+			IntBuffer view = bytes.asIntBuffer();
+			int[] in = (int[]) src;
+			yield (s, d) -> view.put(d, in, s, len);
+		}
+		case FLOAT32 -> {
+			FloatBuffer view = bytes.asFloatBuffer();
+			float[] in = (float[]) src;
+			yield (s, d) -> view.put(d, in, s, len);
+		}
+		case FLOAT64 -> {
+			DoubleBuffer view = bytes.asDoubleBuffer();
+			double[] in = (double[]) src;
+			yield (s, d) -> view.put(d, in, s, len);
+		}
+		};
+		for (int z = 0; z < size[0]; z++)
+			for (int y = 0; y < size[1]; y++)
+				row.copy(((from[0] + z) * srcDims[1] + from[1] + y) * srcDims[2] + from[2],
+						(z * chunkDims[1] + y) * chunkDims[2]);
+	}
 }
