@@ -1,7 +1,6 @@
 package org.tomopick.io.zarr;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +75,7 @@ public final class ZarrArrayWriter {
 		try {
 			Files.write(file, encoded);
 		} catch (IOException e) {
-			throw new TomoPickIoException(file, "cannot write chunk: " + e.getMessage(), new UncheckedIOException(e));
+			throw new TomoPickIoException(file, "cannot write chunk: " + e.getMessage(), e);
 		}
 	}
 }
