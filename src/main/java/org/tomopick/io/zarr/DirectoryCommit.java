@@ -1,0 +1,98 @@
+package org.tomopick.io.zarr;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.tomopick.io.TomoPickIoException;
+
+/**
+ * Builds a directory tree in a temporary sibling of the target and renames it into place, so that readers never see
+ * a half-written Zarr store. An existing target is refused unless overwriting is asked for; then it is moved aside,
+ * the new tree renamed in, and the old one deleted only after that. On failure the temporary tree is deleted and an
+ * existing target stays as it was.
+ */
+final class DirectoryCommit {
+
+	private DirectoryCommit() {
+	}
+
+	/** Runs {@code content} on a fresh temporary directory and renames that to {@code target}. */
+	static void write(Path target, boolean overwrite, Consumer<Path> content) {
+		Path absolute = target.toAbsolutePath().normalize();
+		Path parent = absolute.getParent();
+		if (Files.exists(absolute) && !overwrite)
+			throw new TomoPickIoException(target, "already exists (asked not to overwrite)");
+		String token = UUID.randomUUID().toString().substring(0, 8);
+		Path tmp = parent.resolve("." + absolute.getFileName() + ".tmp-" + token);
+		Path old = parent.resolve("." + absolute.getFileName() + ".old-" + token);
+		boolean done = false;
+		try {
+			Files.createDirectories(parent);
+			Files.createDirectory(tmp);
+			content.accept(tmp);
+			if (Files.exists(absolute)) {
+				if (!overwrite)
+					throw new TomoPickIoException(target, "appeared while writing (asked not to overwrite)");
+				move(absolute, old);
+				try {
+					move(tmp, absolute);
+				} catch (IOException e) {
+					move(old, absolute);
+					throw e;
+				}
+				deleteTree(old);
+			} else {
+				move(tmp, absolute);
+			}
+			done = true;
+		} catch (IOException e) {
+			throw new TomoPickIoException(target, "cannot write: " + e.getMessage(), e);
+		} finally {
+			if (!done)
+				deleteQuietly(tmp);
+		}
+	}
+
+	private static void move(Path from, Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+		} catch (AtomicMoveNotSupportedException e) {
+			Files.move(from, to);
+		}
+	}
+
+	private static void deleteQuietly(Path dir) {
+		try {
+			if (Files.exists(dir))
+				deleteTree(dir);
+		} catch (IOException ignored) {
+			// best effort: the temporary tree is hidden and named as such
+		}
+	}
+
+	static void deleteTree(Path dir) throws IOException {
+		Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+				Files.delete(file);
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+				if (e != null)
+					throw e;
+				Files.delete(d);
+				return FileVisitResult.CONTINUE;
+			}
+		});
+	}
+}

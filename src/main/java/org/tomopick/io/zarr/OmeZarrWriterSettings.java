@@ -1,0 +1,62 @@
+package org.tomopick.io.zarr;
+
+import org.tomopick.io.zarr.codec.BloscCodec;
+import org.tomopick.io.zarr.codec.ChunkCodec;
+import org.tomopick.io.zarr.codec.ZlibCodec;
+
+/**
+ * How {@link OmeZarrWriter} writes a pyramid: the chunk compressor, the (cubic) chunk size, the number of levels
+ * (level 0 plus 2x mean-binned levels) and the level-0 voxel size in Angstrom.
+ */
+public record OmeZarrWriterSettings(Compressor compressor, int chunkSize, int levels, double voxelSizeAngstrom) {
+
+	/** The compressors TomoPick writes. */
+	public enum Compressor {
+		/** Blosc with LZ4 and byte shuffle, level 5 (what CZII data use). */
+		BLOSC_LZ4,
+		/** numcodecs zlib, level 5. */
+		ZLIB,
+		/** No compression. */
+		NONE;
+
+		public ChunkCodec codec() {
+			return switch (this) {
+			case BLOSC_LZ4 -> BloscCodec.lz4Shuffled();
+			case ZLIB -> ZlibCodec.zlib(5);
+			case NONE -> new org.tomopick.io.zarr.codec.RawCodec();
+			};
+		}
+	}
+
+	public static final int DEFAULT_CHUNK_SIZE = 64;
+	public static final int DEFAULT_LEVELS = 3;
+
+	public OmeZarrWriterSettings {
+		if (compressor == null)
+			throw new IllegalArgumentException("compressor must not be null");
+		if (chunkSize < 1)
+			throw new IllegalArgumentException("chunk size must be >= 1, was " + chunkSize);
+		if (levels < 1 || levels > 16)
+			throw new IllegalArgumentException("levels must be 1..16, was " + levels);
+		if (!(voxelSizeAngstrom > 0) || Double.isInfinite(voxelSizeAngstrom))
+			throw new IllegalArgumentException("voxel size must be a positive number of Angstrom, was "
+					+ voxelSizeAngstrom);
+	}
+
+	/** Blosc LZ4 with byte shuffle, 64^3 chunks, 3 levels. */
+	public static OmeZarrWriterSettings defaults(double voxelSizeAngstrom) {
+		return new OmeZarrWriterSettings(Compressor.BLOSC_LZ4, DEFAULT_CHUNK_SIZE, DEFAULT_LEVELS, voxelSizeAngstrom);
+	}
+
+	public OmeZarrWriterSettings withCompressor(Compressor c) {
+		return new OmeZarrWriterSettings(c, chunkSize, levels, voxelSizeAngstrom);
+	}
+
+	public OmeZarrWriterSettings withChunkSize(int size) {
+		return new OmeZarrWriterSettings(compressor, size, levels, voxelSizeAngstrom);
+	}
+
+	public OmeZarrWriterSettings withLevels(int n) {
+		return new OmeZarrWriterSettings(compressor, chunkSize, n, voxelSizeAngstrom);
+	}
+}
