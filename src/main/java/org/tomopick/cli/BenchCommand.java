@@ -1,0 +1,70 @@
+package org.tomopick.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.tomopick.io.zarr.ZarrReadBenchmark;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tomopick bench}: the project's benchmark table. Timings live here, never in unit tests: the machines are
+ * shared and noisy, so each number is the best of several repeats and comparisons are made within one run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = { "Prints the benchmark table: whole-volume "
+		+ "read speed of a 184x630x630 float32 blosc-lz4 OME-Zarr tomogram (decoded MB/s next to the size on disk).",
+		"--quick uses a volume 1/8 the size and fewer repeats." })
+final class BenchCommand implements Runnable {
+
+	static final int[] FULL_TOMOGRAM = { 184, 630, 630 };
+	static final int[] EIGHTH_TOMOGRAM = { 92, 315, 315 };
+
+	@Option(names = "--quick", description = "Small volume, fewer repeats (a smoke run, not for reporting).")
+	boolean quick;
+
+	@Option(names = "--repeats", paramLabel = "N", description = "Timed repeats per measurement (default 5; 2 with "
+			+ "--quick); the best is reported.")
+	Integer repeats;
+
+	@Option(names = "--scratch", paramLabel = "DIR", description = "Where to write the temporary data (default: the "
+			+ "system temporary folder).")
+	Path scratch;
+
+	@picocli.CommandLine.Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		int[] shape = quick ? EIGHTH_TOMOGRAM : FULL_TOMOGRAM;
+		int n = repeats != null ? repeats : quick ? 2 : 5;
+		if (n < 1)
+			throw new UserInputException("--repeats must be >= 1, was " + n);
+		Path dir = scratchDir();
+		PrintWriter out = spec.commandLine().getOut();
+		out.printf(Locale.ROOT, "TomoPick benchmark (%d cores available to the JVM, max heap %.1f GB)%n",
+				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9);
+		out.println();
+		out.println("| stage | volume (z,y,x) | on disk (MB) | decoded (MB) | best of " + n + " (s) | MB/s |");
+		out.println("|---|---|---|---|---|---|");
+		out.flush();
+		ZarrReadBenchmark.Result r = ZarrReadBenchmark.run(shape, n, dir);
+		out.printf(Locale.ROOT, "| OME-Zarr read, float32 blosc-lz4, whole volume | %dx%dx%d | %.1f | %.1f | %.3f | %.0f |%n",
+				shape[0], shape[1], shape[2], r.bytesOnDisk() / 1e6, r.decodedMB(), r.bestSeconds(),
+				r.megabytesPerSecond());
+		out.flush();
+	}
+
+	private Path scratchDir() {
+		Path dir = scratch != null ? scratch : Path.of(System.getProperty("java.io.tmpdir"));
+		try {
+			Files.createDirectories(dir);
+		} catch (IOException e) {
+			throw new UserInputException("--scratch " + dir + ": cannot create: " + e.getMessage());
+		}
+		return dir;
+	}
+}
