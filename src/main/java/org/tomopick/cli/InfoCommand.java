@@ -85,7 +85,7 @@ final class InfoCommand implements Runnable {
 		m.put("mean", stats.mean());
 		m.put("std", stats.std());
 		m.put("sum", stats.sum());
-		return new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues().setPrettyPrinting().create()
+		return new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues().disableHtmlEscaping().setPrettyPrinting().create()
 				.toJson(m) + "\n";
 	}
 }

@@ -82,7 +82,7 @@ public final class ScoreReport {
 			perClass.add(name, o);
 		});
 		root.add("classes", perClass);
-		return new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(root);
+		return new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create().toJson(root);
 	}
 
 	/** A plain-text table, one row per class, with the weighted score on the last line. */

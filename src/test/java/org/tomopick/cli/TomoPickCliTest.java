@@ -112,7 +112,9 @@ class TomoPickCliTest {
 		Run run = cli("info", FIXTURES.resolve("ome_multiscale.zarr").toString(), "--json", json.toString());
 
 		assertEquals(0, run.code(), run.err());
-		JsonObject info = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+		String text = Files.readString(json);
+		assertTrue(text.contains("\"dtype\": \"<f4\""), text);
+		JsonObject info = JsonParser.parseString(text).getAsJsonObject();
 		assertEquals(expected.get("shape"), info.get("shape"));
 		assertEquals("<f4", info.get("dtype").getAsString());
 		assertEquals(10.012444, info.get("voxel_size").getAsDouble(), 1e-9);

@@ -98,7 +98,7 @@ public final class OmeZarrWriter {
 		multiscales.add(multiscale);
 		JsonObject root = new JsonObject();
 		root.add("multiscales", multiscales);
-		return new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n";
+		return new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create().toJson(root) + "\n";
 	}
 
 	private static JsonArray triple(double v) {
