@@ -80,7 +80,7 @@ public final class PhantomTemplates {
 		for (int l = 0; l < lobes; l++) {
 			double[] u = randomUnitVector(random);
 			double d = (0.15 + 0.35 * random.nextDouble()) * radius;
-			double sigma = (radius - d) / 1.8;
+			double sigma = (radius - d) / 2.4;
 			centres.add(new double[] { u[0] * d, u[1] * d, u[2] * d, sigma });
 		}
 		int n = boxSize(radius * 1.15, voxelSizeAngstrom);
@@ -96,7 +96,7 @@ public final class PhantomTemplates {
 						double dx = px - lobe[0], dy = py - lobe[1], dz = pz - lobe[2];
 						sum += Math.exp(-(dx * dx + dy * dy + dz * dz) / (2 * lobe[3] * lobe[3]));
 					}
-					data[i] = (float) (1 - Math.exp(-2.5 * sum));
+					data[i] = (float) (1 - Math.exp(-6 * sum));
 				}
 		return new DensityTemplate(DenseVolume.ofFloats(new int[] { n, n, n }, data), voxelSizeAngstrom);
 	}
