@@ -1,7 +1,6 @@
 package org.tomopick.sim;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +34,6 @@ class CrossCorrelationTest {
 	@Test
 	void realApoFerritinTemplatePeaksAtTruePositions() throws IOException {
 		Path mrc = SimTestSupport.TEMPLATES.resolve("8cpv.mrc");
-		assumeTrue(Files.isRegularFile(mrc), "shared template " + mrc + " is not there");
 		DenseVolume map = SimTestSupport.readMrc(mrc);
 		ParticleCatalog catalog = ParticleCatalog.czii();
 		TemplateLibrary library = PhantomTemplates.library(catalog, SimulationSettings.CZII_VOXEL_SIZE)

@@ -86,15 +86,10 @@ final class SimTestSupport {
 	 * Test-only MRC2014 reader (mode 2, little-endian): 1024-byte header plus NSYMBT bytes of extended header; nx,
 	 * ny, nz at bytes 0..11, NSYMBT at byte 92. The real reader lives in org.tomopick.io.mrc.
 	 */
-	static DenseVolume readMrc(Path path) throws IOException {
-		byte[] bytes = Files.readAllBytes(path);
-		ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-		int nx = b.getInt(0), ny = b.getInt(4), nz = b.getInt(8), mode = b.getInt(12), nsymbt = b.getInt(92);
-		if (mode != 2)
-			throw new IOException(path + ": test reader supports MRC mode 2 only, got " + mode);
-		float[] data = new float[nx * ny * nz];
-		b.position(1024 + nsymbt);
-		b.asFloatBuffer().get(data);
-		return DenseVolume.ofFloats(new int[] { nz, ny, nx }, data);
+	/** A shared template, read with the project's MRC reader; fails (never skips) when ../shared is missing. */
+	static DenseVolume readMrc(Path path) {
+		org.junit.jupiter.api.Assertions.assertTrue(Files.isRegularFile(path),
+				"shared template " + path.toAbsolutePath() + " is not there (../shared must be beside the checkout)");
+		return org.tomopick.io.mrc.MrcReader.read(path).volume().toFloat32();
 	}
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Assumptions;
 import org.tomopick.io.DenseVolume;
 import org.tomopick.model.ParticleCatalog;
 
@@ -84,7 +83,6 @@ class SimulationSettingsTest {
 	@Test
 	void realTemplateIsNormalisedToUnitProteinDensity() throws IOException {
 		Path mrc = SimTestSupport.TEMPLATES.resolve("8cpv.mrc");
-		Assumptions.assumeTrue(Files.isRegularFile(mrc), "shared template " + mrc + " is not there");
 		DensityTemplate t = new DensityTemplate(SimTestSupport.readMrc(mrc), 10);
 		// computed with mrcfile/numpy: |v| > 1% max reaches 8.29 voxels from (n-1)/2; sum / mean(v > 10% max) = 1381.28
 		assertEquals(9.2916, t.supportRadius(), 1e-3);
