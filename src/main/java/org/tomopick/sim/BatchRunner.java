@@ -1,5 +1,7 @@
 package org.tomopick.sim;
 
+import org.tomopick.progress.CancelledException;
+import org.tomopick.progress.Progress;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -13,18 +15,18 @@ final class BatchRunner {
 	private BatchRunner() {
 	}
 
-	static void run(String stage, int count, int batch, SimulationProgress progress, IntConsumer task) {
+	static void run(String stage, int count, int batch, Progress progress, IntConsumer task) {
 		for (int start = 0; start < count; start += batch) {
 			if (progress.isCancelled())
-				throw new SimulationCancelledException(stage);
+				throw new CancelledException(stage);
 			int end = Math.min(count, start + batch);
 			IntStream.range(start, end).parallel().forEach(task);
 			progress.report(stage, end / (double) count);
 		}
 	}
 
-	static void checkCancelled(String stage, SimulationProgress progress) {
+	static void checkCancelled(String stage, Progress progress) {
 		if (progress.isCancelled())
-			throw new SimulationCancelledException(stage);
+			throw new CancelledException(stage);
 	}
 }

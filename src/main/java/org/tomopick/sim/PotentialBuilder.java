@@ -1,5 +1,6 @@
 package org.tomopick.sim;
 
+import org.tomopick.progress.Progress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ final class PotentialBuilder {
 	private PotentialBuilder() {
 	}
 
-	static float[] build(SimulationSettings settings, IceSlab slab, List<Stamp> stamps, SimulationProgress progress) {
+	static float[] build(SimulationSettings settings, IceSlab slab, List<Stamp> stamps, Progress progress) {
 		int nz = settings.sizeZ(), ny = settings.sizeY(), nx = settings.sizeX();
 		float[] volume = new float[nz * ny * nx];
 		double vs = settings.voxelSizeAngstrom();

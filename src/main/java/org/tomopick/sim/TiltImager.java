@@ -1,5 +1,6 @@
 package org.tomopick.sim;
 
+import org.tomopick.progress.Progress;
 import java.util.SplittableRandom;
 
 import org.jtransforms.fft.FloatFFT_2D;
@@ -45,7 +46,7 @@ final class TiltImager {
 	}
 
 	/** Replaces every projection (projected potential, V*A) by its corrected image, in place. */
-	void image(float[][] stack, SimulationProgress progress) {
+	void image(float[][] stack, Progress progress) {
 		FloatFFT_2D fft = new FloatFFT_2D(ny, nx);
 		float[] spectrum = new float[2 * ny * nx];
 		for (int t = 0; t < stack.length; t++) {

@@ -1,5 +1,7 @@
 package org.tomopick.sim;
 
+import org.tomopick.progress.Progress;
+
 /**
  * Forward projection of a volume (z, y, x) at tilt angles about the y axis: line integrals along the beam, ray
  * driven with linear interpolation along x within each z-slice (a ray at detector position u crosses slice z at
@@ -20,7 +22,7 @@ public final class TiltProjector {
 	 * @return one image (y, u) per angle, ny * nx values each
 	 */
 	public static float[][] project(float[] volume, int[] shape, double[] angles, double voxelSizeAngstrom,
-			SimulationProgress progress) {
+			Progress progress) {
 		int nz = shape[0], ny = shape[1], nx = shape[2];
 		if (volume.length != nz * ny * nx)
 			throw new IllegalArgumentException("projector: volume has " + volume.length + " values, shape needs "

@@ -1,5 +1,7 @@
 package org.tomopick.sim;
 
+import org.tomopick.progress.CancelledException;
+import org.tomopick.progress.Progress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.tomopick.model.Particle;
  * <pre>
  * SimulatedTomogram result = new TomogramSimulator(SimulationSettings.defaults(),
  * 		PhantomTemplates.library(ParticleCatalog.czii(), SimulationSettings.CZII_VOXEL_SIZE))
- * 		.simulate(RandomParticleLayout.uniformMix(ParticleCatalog.czii(), 4000), SimulationProgress.NONE);
+ * 		.simulate(RandomParticleLayout.uniformMix(ParticleCatalog.czii(), 4000), Progress.NONE);
  * </pre>
  */
 public final class TomogramSimulator {
@@ -31,16 +33,16 @@ public final class TomogramSimulator {
 	}
 
 	public SimulatedTomogram simulate(ParticleLayout layout) {
-		return simulate(layout, SimulationProgress.NONE);
+		return simulate(layout, Progress.NONE);
 	}
 
 	/**
 	 * Runs all stages: placement, projection, imaging, reconstruction.
 	 *
-	 * @throws SimulationCancelledException when the progress asks to cancel
+	 * @throws CancelledException when the progress asks to cancel
 	 * @throws IllegalArgumentException     when the layout has a class without a template
 	 */
-	public SimulatedTomogram simulate(ParticleLayout layout, SimulationProgress progress) {
+	public SimulatedTomogram simulate(ParticleLayout layout, Progress progress) {
 		Map<String, Double> seconds = new LinkedHashMap<>();
 		long t0 = System.nanoTime();
 		SplittableRandom tomogramRandom = SeedStreams.stream(settings.seed(), SeedStreams.Purpose.TOMOGRAM, 0);

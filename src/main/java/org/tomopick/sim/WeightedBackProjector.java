@@ -1,5 +1,6 @@
 package org.tomopick.sim;
 
+import org.tomopick.progress.Progress;
 import java.util.stream.IntStream;
 
 import org.jtransforms.fft.FloatFFT_1D;
@@ -16,7 +17,7 @@ public final class WeightedBackProjector {
 	}
 
 	/** Filters every row (length nx) of every image in place. */
-	public static void filter(float[][] stack, int ny, int nx, boolean hamming, SimulationProgress progress) {
+	public static void filter(float[][] stack, int ny, int nx, boolean hamming, Progress progress) {
 		int padded = Integer.highestOneBit(Math.max(2, 2 * nx - 1)) << 1;
 		float[] response = rampResponse(padded, hamming);
 		BatchRunner.run("ramp filter", stack.length, 8, progress, t -> {
@@ -67,7 +68,7 @@ public final class WeightedBackProjector {
 	 * @param output values (z, y, x), overwritten
 	 */
 	public static void backProject(float[][] stack, double[] angles, double angularWeight, float[] output,
-			int[] shape, SimulationProgress progress) {
+			int[] shape, Progress progress) {
 		int nz = shape[0], ny = shape[1], nx = shape[2];
 		double cx = (nx - 1) / 2.0, cz = (nz - 1) / 2.0, cu = (nx - 1) / 2.0;
 		float weight = (float) angularWeight;

@@ -1,5 +1,6 @@
 package org.tomopick.sim;
 
+import org.tomopick.progress.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +66,7 @@ class ImagingPhysicsTest {
 						/ total);
 		double[] angles = { 0, Math.toRadians(30), Math.toRadians(-50) };
 		float[][] stack = TiltProjector.project(volume, new int[] { nz, ny, nx }, angles, 10,
-				SimulationProgress.NONE);
+				Progress.NONE);
 		for (int t = 0; t < angles.length; t++) {
 			double mass = 0, moment = 0;
 			for (int u = 0; u < nx; u++) {
@@ -94,10 +95,10 @@ class ImagingPhysicsTest {
 	@Test
 	void projectorRejectsBadInput() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TiltProjector.project(
-				new float[10], new int[] { 2, 2, 2 }, new double[] { 0 }, 1, SimulationProgress.NONE));
+				new float[10], new int[] { 2, 2, 2 }, new double[] { 0 }, 1, Progress.NONE));
 		assertTrue(e.getMessage().contains("volume"));
 		e = assertThrows(IllegalArgumentException.class, () -> TiltProjector.project(new float[8],
-				new int[] { 2, 2, 2 }, new double[] { Math.PI / 2 }, 1, SimulationProgress.NONE));
+				new int[] { 2, 2, 2 }, new double[] { Math.PI / 2 }, 1, Progress.NONE));
 		assertTrue(e.getMessage().contains("tilt angle"));
 	}
 }

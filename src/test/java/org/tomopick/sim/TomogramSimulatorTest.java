@@ -1,5 +1,7 @@
 package org.tomopick.sim;
 
+import org.tomopick.progress.CancelledException;
+import org.tomopick.progress.Progress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,7 +97,7 @@ class TomogramSimulatorTest {
 	@Test
 	void cancellingStopsWithAClearException() {
 		SimulationSettings s = SimTestSupport.small(32, 64, 64, 60, 1);
-		SimulationProgress cancelAtProjection = new SimulationProgress() {
+		Progress cancelAtProjection = new Progress() {
 			private boolean projecting;
 
 			@Override
@@ -108,7 +110,7 @@ class TomogramSimulatorTest {
 				return projecting;
 			}
 		};
-		SimulationCancelledException e = assertThrows(SimulationCancelledException.class,
+		CancelledException e = assertThrows(CancelledException.class,
 				() -> new TomogramSimulator(s, PhantomTemplates.library(CATALOG, 10))
 						.simulate(RandomParticleLayout.uniformMix(CATALOG, 1000), cancelAtProjection));
 		assertEquals("projection", e.stage());
