@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import java.util.Map;
+
 import org.tomopick.io.zarr.ZarrReadBenchmark;
+import org.tomopick.sim.SimulatedTomogram;
+import org.tomopick.sim.SimulationBenchmark;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,8 +19,9 @@ import picocli.CommandLine.Option;
  * {@code tomopick bench}: the project's benchmark table. Timings live here, never in unit tests: the machines are
  * shared and noisy, so each number is the best of several repeats and comparisons are made within one run.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = { "Prints the benchmark table: whole-volume "
-		+ "read speed of a 184x630x630 float32 blosc-lz4 OME-Zarr tomogram (decoded MB/s next to the size on disk).",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = { "Prints the benchmark tables: whole-volume "
+		+ "read speed of a 184x630x630 float32 blosc-lz4 OME-Zarr tomogram (decoded MB/s next to the size on disk), "
+		+ "and seconds per stage to simulate one 184x630x630 tomogram.",
 		"--quick uses a volume 1/8 the size and fewer repeats." })
 final class BenchCommand implements Runnable {
 
@@ -55,6 +60,34 @@ final class BenchCommand implements Runnable {
 		out.printf(Locale.ROOT, "| OME-Zarr read, float32 blosc-lz4, whole volume | %dx%dx%d | %.1f | %.1f | %.3f | %.0f |%n",
 				shape[0], shape[1], shape[2], r.bytesOnDisk() / 1e6, r.decodedMB(), r.bestSeconds(),
 				r.megabytesPerSecond());
+		out.println();
+		out.flush();
+		simulation(out, shape);
+	}
+
+	/** One simulated tomogram (phantom templates, random layout, 41 tilts): seconds per stage. */
+	private static void simulation(PrintWriter out, int[] shape) {
+		SimulationBenchmark.run(new int[] { 32, 64, 64 }, 0); // warm-up: JIT and the FFT plans
+		System.gc();
+		PeakHeap.reset();
+		SimulatedTomogram sim = SimulationBenchmark.run(shape, 1);
+		double peakGb = PeakHeap.bytes() / 1e9;
+		double volumeGb = 4.0 * shape[0] * shape[1] * shape[2] / 1e9;
+		StringBuilder header = new StringBuilder("| simulate " + shape[0] + "x" + shape[1] + "x" + shape[2]
+				+ " (" + sim.truth().size() + " particles, 41 tilts) |");
+		StringBuilder rule = new StringBuilder("|---|");
+		StringBuilder row = new StringBuilder("| seconds |");
+		for (Map.Entry<String, Double> e : sim.stageSeconds().entrySet()) {
+			header.append(' ').append(e.getKey()).append(" |");
+			rule.append("---|");
+			row.append(String.format(Locale.ROOT, " %.2f |", e.getValue()));
+		}
+		header.append(" peak heap (GB) | volume (GB) |");
+		rule.append("---|---|");
+		row.append(String.format(Locale.ROOT, " %.2f | %.2f |", peakGb, volumeGb));
+		out.println(header);
+		out.println(rule);
+		out.println(row);
 		out.flush();
 	}
 

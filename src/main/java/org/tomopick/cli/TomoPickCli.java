@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tomopick", mixinStandardHelpOptions = true, versionProvider = TomoPickCli.Version.class,
 		description = "Finds and labels protein particles in cryo-electron tomograms.",
-		subcommands = { InfoCommand.class, ConvertCommand.class, EvaluateCommand.class, BenchCommand.class,
+		subcommands = { InfoCommand.class, ConvertCommand.class, EvaluateCommand.class, SimulateCommand.class,
+				BenchCommand.class,
 				CommandLine.HelpCommand.class })
 public final class TomoPickCli implements Runnable {
 

@@ -15,7 +15,13 @@ public final class SimulationBenchmark {
 
 	/** Runs the benchmark simulation and returns it (its stage timings are in {@code stageSeconds()}). */
 	public static SimulatedTomogram run(long seed) {
-		SimulationSettings settings = SimulationSettings.defaults().withSeed(seed);
+		return run(SimulationSettings.defaults().shape(), seed);
+	}
+
+	/** The same with another shape (z, y, x); the particle number density stays the same. */
+	public static SimulatedTomogram run(int[] shapeZyx, long seed) {
+		SimulationSettings settings = SimulationSettings.defaults().withShape(shapeZyx[0], shapeZyx[1], shapeZyx[2])
+				.withSeed(seed);
 		ParticleCatalog catalog = ParticleCatalog.czii();
 		TemplateLibrary templates = PhantomTemplates.library(catalog, settings.voxelSizeAngstrom());
 		return new TomogramSimulator(settings, templates).simulate(RandomParticleLayout.uniformMix(catalog, 5000));

@@ -1,0 +1,167 @@
+package org.tomopick.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.tomopick.model.Particle;
+import org.tomopick.model.ParticleCatalog;
+import org.tomopick.sim.GivenParticleLayout;
+import org.tomopick.sim.ParticleLayout;
+import org.tomopick.sim.PhantomTemplates;
+import org.tomopick.sim.RandomParticleLayout;
+import org.tomopick.sim.SimulatedRunWriter;
+import org.tomopick.sim.SimulatedTomogram;
+import org.tomopick.sim.SimulationSettings;
+import org.tomopick.sim.TemplateFolder;
+import org.tomopick.sim.TemplateLibrary;
+import org.tomopick.sim.TomogramSimulator;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tomopick simulate}: synthetic tomograms with known truth, written as a CoPick project. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, description = { "Simulates cryo-ET tomograms with known "
+		+ "particle positions: real (czii:) or random layouts, density templates (MRC folder) or built-in phantoms, a "
+		+ "tilt series through a CTF with dose-dependent noise, and weighted back-projection. Writes a CoPick project: "
+		+ "ExperimentRuns/<run>/VoxelSpacing<vs>/<tomo-type>.zarr and Picks/curation_0_<class>.json (the truth)." })
+final class SimulateCommand implements Runnable {
+
+	@Option(names = "--out", required = true, paramLabel = "ROOT", description = "CoPick overlay root to write to.")
+	Path out;
+
+	@Option(names = "--layout", paramLabel = "LAYOUT", description = "random (default), or czii:PICKS_ROOT[:RUN] to "
+			+ "place the particles where a real CoPick run has them (all runs of PICKS_ROOT in turn without :RUN).")
+	String layout = "random";
+
+	@Option(names = "--density", paramLabel = "N", description = "Particles per cubic micrometre of ice for the "
+			+ "random layout (default 4000, about 200 in a CZII-sized tomogram).")
+	double density = 4000;
+
+	@Option(names = "--templates", paramLabel = "DIR", description = "Folder of MRC density maps (<class>.mrc, the "
+			+ "CZII template file names or <pdb id>.mrc; other maps become distractors). Default: built-in phantoms.")
+	Path templates;
+
+	@Option(names = "--runs", paramLabel = "N", description = "Number of tomograms (default 1); run i uses seed "
+			+ "SEED + i.")
+	int runs = 1;
+
+	@Option(names = "--seed", paramLabel = "S", description = "Seed of the first run (default 1).")
+	long seed = 1;
+
+	@Option(names = "--tilt-max", paramLabel = "DEG", description = "Largest tilt angle (default 60).")
+	double tiltMax = 60;
+
+	@Option(names = "--tilt-step", paramLabel = "DEG", description = "Tilt step (default 3).")
+	double tiltStep = 3;
+
+	@Option(names = "--dose", paramLabel = "E_PER_A2", description = "Total electron dose in e-/A^2 (default 100); "
+			+ "lower is noisier.")
+	double dose = 100;
+
+	@Option(names = "--shape", split = ",", paramLabel = "Z,Y,X", description = "Tomogram shape (default 184,630,630).")
+	int[] shape = { 184, 630, 630 };
+
+	@Option(names = "--voxel", paramLabel = "A", description = "Voxel size in Angstrom (default 10.012444).")
+	double voxel = SimulationSettings.CZII_VOXEL_SIZE;
+
+	@Option(names = "--denoised", description = "Low-pass the reconstruction (like the CZII 'denoised' tomograms).")
+	boolean denoised;
+
+	@Option(names = "--tomo-type", paramLabel = "NAME", description = "Tomogram name in the run (default wbp, or "
+			+ "denoised with --denoised).")
+	String tomoType;
+
+	@Option(names = "--run-prefix", paramLabel = "P", description = "Prefix of the run names (default sim_; with a "
+			+ "czii layout the layout's run name is used).")
+	String runPrefix = "sim_";
+
+	@Option(names = "--overwrite", description = "Replace tomograms of runs that exist already.")
+	boolean overwrite;
+
+	@picocli.CommandLine.Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		if (shape.length != 3)
+			throw new UserInputException("--shape needs three numbers Z,Y,X, got " + shape.length);
+		if (runs < 1)
+			throw new UserInputException("--runs must be >= 1, was " + runs);
+		ParticleCatalog catalog = ParticleCatalog.czii();
+		SimulationSettings base = SimulationSettings.defaults().withShape(shape[0], shape[1], shape[2])
+				.withVoxelSize(voxel).withTilts(SimulationSettings.defaults().tilts().withRange(tiltMax, tiltStep)
+						.withTotalDose(dose))
+				.withReconstruction(SimulationSettings.defaults().reconstruction().withDenoised(denoised));
+		base.validate();
+		TemplateLibrary library = templates(catalog);
+		List<NamedLayout> layouts = layouts(catalog);
+		SimulatedRunWriter writer = new SimulatedRunWriter(out, catalog,
+				tomoType != null ? tomoType : denoised ? "denoised" : "wbp");
+		PrintWriter stdout = spec.commandLine().getOut();
+		for (int i = 0; i < runs; i++) {
+			NamedLayout l = layouts.get(i % layouts.size());
+			long runSeed = seed + i;
+			String run = l.runName() != null ? l.runName() + "_s" + runSeed : runPrefix + runSeed;
+			long t0 = System.nanoTime();
+			SimulatedTomogram sim;
+			try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
+				progress.report("run " + run, 0);
+				sim = new TomogramSimulator(base.withSeed(runSeed), library).simulate(l.layout(), progress);
+				progress.report("writing " + run, 0);
+				SimulatedRunWriter.WrittenRun w = writer.write(run, sim, overwrite);
+				stdout.printf(Locale.ROOT, "run %s: %s (%dx%dx%d at %.4f A), %d particles in %s (user %s, session %s), "
+						+ "%.1f s%n", run, w.tomogram(), shape[0], shape[1], shape[2], voxel, w.particles(),
+						writer.project().picksFolder(run), SimulatedRunWriter.TRUTH_USER,
+						SimulatedRunWriter.TRUTH_SESSION, (System.nanoTime() - t0) * 1e-9);
+				stdout.flush();
+			}
+		}
+		stdout.printf("CoPick config: %s%n", out.resolve(SimulatedRunWriter.CONFIG_FILE));
+		stdout.flush();
+	}
+
+	private TemplateLibrary templates(ParticleCatalog catalog) {
+		if (templates == null)
+			return PhantomTemplates.library(catalog, voxel);
+		CliPaths.requireDirectory(templates, "--templates");
+		TemplateFolder.Loaded loaded = TemplateFolder.load(templates, catalog, voxel);
+		PrintWriter err = spec.commandLine().getErr();
+		for (var c : catalog.classes())
+			err.printf("  template %-20s %s%n", c.name(), loaded.classFiles().containsKey(c.name())
+					? loaded.classFiles().get(c.name()).getFileName() : "(built-in phantom)");
+		for (Path d : loaded.distractorFiles())
+			err.printf("  distractor           %s%n", d.getFileName());
+		err.flush();
+		return loaded.library();
+	}
+
+	private record NamedLayout(String runName, ParticleLayout layout) {
+	}
+
+	private List<NamedLayout> layouts(ParticleCatalog catalog) {
+		if (layout.equals("random"))
+			return List.of(new NamedLayout(null, RandomParticleLayout.uniformMix(catalog, density)));
+		if (!layout.startsWith("czii:"))
+			throw new UserInputException("--layout must be random or czii:PICKS_ROOT[:RUN], was " + layout);
+		String spec = layout.substring("czii:".length());
+		String run = null;
+		Path root = Path.of(spec);
+		int colon = spec.lastIndexOf(':');
+		if (!Files.isDirectory(root) && colon > 0) {
+			root = Path.of(spec.substring(0, colon));
+			run = spec.substring(colon + 1);
+		}
+		CliPaths.requireDirectory(root, "--layout czii:");
+		var loader = new org.tomopick.io.copick.CopickPicksLoader(new org.tomopick.io.copick.CopickProject(root),
+				catalog);
+		Map<String, List<Particle>> picks = loader.load(null, null, run == null ? List.of() : List.of(run));
+		List<NamedLayout> result = new ArrayList<>();
+		picks.forEach((name, particles) -> result.add(new NamedLayout(name, new GivenParticleLayout(particles))));
+		return result;
+	}
+}
