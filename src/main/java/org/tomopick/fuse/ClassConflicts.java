@@ -1,0 +1,34 @@
+package org.tomopick.fuse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two particles cannot overlap, so fused particles of different classes whose centres are closer than
+ * {@code fraction x (r_a + r_b)} are one object seen as two classes. Going from the best-supported particle down,
+ * a particle is kept unless one of another class already kept conflicts with it: the better-supported class wins.
+ * Particles of the same class are left alone (DBSCAN has already merged their duplicates).
+ */
+final class ClassConflicts {
+
+	private ClassConflicts() {
+	}
+
+	static List<FusedParticle> resolve(List<FusedParticle> particles, double fraction) {
+		List<FusedParticle> sorted = new ArrayList<>(particles);
+		sorted.sort(DbscanFusion.BY_SUPPORT);
+		List<FusedParticle> kept = new ArrayList<>();
+		for (FusedParticle p : sorted) {
+			boolean conflict = false;
+			for (FusedParticle k : kept)
+				if (!k.type().equals(p.type())
+						&& k.distanceTo(p) < fraction * (k.type().radiusAngstrom() + p.type().radiusAngstrom())) {
+					conflict = true;
+					break;
+				}
+			if (!conflict)
+				kept.add(p);
+		}
+		return kept;
+	}
+}
