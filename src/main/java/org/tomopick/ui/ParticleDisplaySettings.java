@@ -12,8 +12,8 @@ import org.tomopick.model.Particle;
  *
  * @param hiddenClasses      class names not drawn
  * @param minScore           particles scoring below this are not drawn (and not listed)
- * @param lineWidth          circle line width, screen pixels
- * @param selectedLineWidth  line width of selected particles, screen pixels
+ * @param lineWidth          circle line width, image pixels
+ * @param selectedLineWidth  line width of selected particles, image pixels
  * @param selectionColorArgb colour of selected particles, 0xAARRGGBB
  */
 public record ParticleDisplaySettings(Set<String> hiddenClasses, double minScore, double lineWidth,
@@ -23,9 +23,9 @@ public record ParticleDisplaySettings(Set<String> hiddenClasses, double minScore
 		hiddenClasses = Set.copyOf(hiddenClasses);
 	}
 
-	/** Every class shown, no score threshold, 1.5 px circles, selected ones 3 px in yellow. */
+	/** Every class shown, no score threshold, 1 px circles, selected ones 2 px in yellow. */
 	public static ParticleDisplaySettings defaults() {
-		return new ParticleDisplaySettings(Set.of(), Double.NEGATIVE_INFINITY, 1.5, 3, 0xFFFFFF00);
+		return new ParticleDisplaySettings(Set.of(), Double.NEGATIVE_INFINITY, 1, 2, 0xFFFFFF00);
 	}
 
 	public ParticleDisplaySettings validate() {

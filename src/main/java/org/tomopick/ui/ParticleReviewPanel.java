@@ -64,6 +64,7 @@ public final class ParticleReviewPanel extends JPanel {
 			}
 		});
 		session.selection().addListener(s -> SwingUtilities.invokeLater(this::showSelection));
+		model.addTableModelListener(e -> SwingUtilities.invokeLater(this::showSelection));
 		add(controls(), BorderLayout.NORTH);
 		add(new JScrollPane(table), BorderLayout.CENTER);
 		updateActiveLabel();
@@ -132,7 +133,7 @@ public final class ParticleReviewPanel extends JPanel {
 	}
 
 	private void tableSelectionChanged() {
-		if (syncing)
+		if (syncing || model.isRefreshing())
 			return;
 		List<Long> ids = selectedRowIds();
 		syncing = true;

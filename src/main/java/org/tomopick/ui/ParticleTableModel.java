@@ -28,6 +28,7 @@ public final class ParticleTableModel extends AbstractTableModel implements Part
 	private transient ParticleDisplaySettings settings = ParticleDisplaySettings.defaults();
 	private transient List<Long> ids = List.of();
 	private transient List<Particle> rows = List.of();
+	private transient boolean refreshing;
 
 	public ParticleTableModel(ParticleSet set) {
 		this.set = set;
@@ -68,7 +69,17 @@ public final class ParticleTableModel extends AbstractTableModel implements Part
 			}
 		ids = newIds;
 		rows = newRows;
-		fireTableDataChanged();
+		refreshing = true;
+		try {
+			fireTableDataChanged();
+		} finally {
+			refreshing = false;
+		}
+	}
+
+	/** True while the rows are being replaced (the table then drops its row selection: not a user's choice). */
+	public boolean isRefreshing() {
+		return refreshing;
 	}
 
 	/** The particle id of a model row. */

@@ -42,8 +42,18 @@ public final class TomogramWindow extends StackWindow {
 		controls.setDefaultCloseOperation(WindowConstants.HIDE_ON_CLOSE);
 		controls.setContentPane(panel);
 		controls.setSize(430, Math.max(520, getHeight()));
-		Point at = getLocation();
-		controls.setLocation(at.x + getWidth() + 8, at.y);
+		placeControls();
+		addComponentListener(new java.awt.event.ComponentAdapter() {
+			@Override
+			public void componentResized(java.awt.event.ComponentEvent e) {
+				placeControls();
+			}
+
+			@Override
+			public void componentMoved(java.awt.event.ComponentEvent e) {
+				placeControls();
+			}
+		});
 		controls.setVisible(true);
 		session.unsaved().addListener(unsaved -> SwingUtilities.invokeLater(this::updateTitle));
 		CopickRunRef target = session.copickRun().orElseGet(() -> besideFile(session));
@@ -71,6 +81,12 @@ public final class TomogramWindow extends StackWindow {
 				!= null ? Path.of(session.image().getOriginalFileInfo().directory) : Path.of(IJ.getDirectory("temp"));
 		return new CopickRunRef(dir.resolve(run + ".tomopick"), run.isBlank() ? "run" : run,
 				session.geometry().voxelSpacing());
+	}
+
+	/** Keeps the controls just right of the image window (it grows when zooming). */
+	private void placeControls() {
+		Point at = getLocation();
+		controls.setLocation(at.x + getWidth() + 8, at.y);
 	}
 
 	private void updateTitle() {
