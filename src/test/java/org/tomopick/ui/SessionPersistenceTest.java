@@ -65,12 +65,20 @@ class SessionPersistenceTest {
 		}
 	}
 
+	/** With a display the table model refreshes on the Swing thread: wait for it. */
+	private static void flushSwing() throws Exception {
+		if (!java.awt.GraphicsEnvironment.isHeadless())
+			javax.swing.SwingUtilities.invokeAndWait(() -> {
+			});
+	}
+
 	@Test
-	void tableListsShownParticlesWithTheirFields() {
+	void tableListsShownParticlesWithTheirFields() throws Exception {
 		TomogramSession s = session(null);
 		ParticleTableModel model = new ParticleTableModel(s.particles()).attach();
 		long a = s.particles().add(new Particle(CZII.get("thyroglobulin"), 12.34, 20, 30, 0.25, Provenance.UNET));
 		long b = s.particles().add(new Particle(CZII.get("apo-ferritin"), 1, 2, 3, 0.9, Provenance.FUSED));
+		flushSwing();
 		assertEquals(2, model.getRowCount());
 		assertEquals(List.of(a, "thyroglobulin", 12.3, 20.0, 30.0, 0.25, "unet"),
 				List.of(model.getValueAt(0, 0), model.getValueAt(0, 1), model.getValueAt(0, 2), model.getValueAt(0, 3),
@@ -79,6 +87,7 @@ class SessionPersistenceTest {
 		assertEquals(1, model.getRowCount(), "the score threshold also filters the table");
 		assertEquals(b, model.idAt(0));
 		s.particles().remove(b);
+		flushSwing();
 		assertEquals(0, model.getRowCount());
 	}
 
