@@ -1,0 +1,35 @@
+package org.tomopick.command;
+
+import java.awt.GraphicsEnvironment;
+import java.util.Arrays;
+import java.util.List;
+
+/** Small checks and conversions of command inputs, with messages that name the macro key. */
+final class CommandInputs {
+
+	private CommandInputs() {
+	}
+
+	/** Null for an empty or blank text (meaning "choose for me"). */
+	static String orNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	static double positive(double value, String key) {
+		if (!(value > 0) || Double.isInfinite(value))
+			throw new IllegalArgumentException(key + " must be a positive number, was " + value);
+		return value;
+	}
+
+	/** A comma-separated list, blanks removed; empty for an empty text. */
+	static List<String> list(String text) {
+		if (text == null || text.isBlank())
+			return List.of();
+		return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+	/** Whether windows can be shown (not a headless JVM). */
+	static boolean canShowWindows() {
+		return !GraphicsEnvironment.isHeadless();
+	}
+}

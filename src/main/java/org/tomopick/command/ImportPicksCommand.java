@@ -1,0 +1,92 @@
+package org.tomopick.command;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.tomopick.io.TomoPickIoException;
+import org.tomopick.io.copick.CopickPicksLoader;
+import org.tomopick.io.copick.CopickProject;
+import org.tomopick.io.csv.CziiCsvReader;
+import org.tomopick.model.Particle;
+import org.tomopick.ui.CopickRunRef;
+import org.tomopick.ui.TomogramSession;
+
+import ij.ImagePlus;
+
+/**
+ * Plugins &gt; TomoPick &gt; Import Picks: brings the picks of one run into an open tomogram, from a CoPick project
+ * (one user/session, every class) or a CZII challenge CSV (the rows of one experiment).
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>TomoPick>Import Picks", headless = true,
+		description = "Imports CoPick picks or a challenge CSV into the open tomogram")
+public class ImportPicksCommand implements Command {
+
+	@Parameter(label = "Tomogram")
+	private ImagePlus image;
+
+	@Parameter(label = "CoPick project or CSV file", style = "both")
+	private File source;
+
+	@Parameter(label = "Run", required = false, description = "empty: the tomogram's CoPick run, or the only run")
+	private String run = "";
+
+	@Parameter(label = "User (CoPick)", required = false, description = "empty: the only user there is")
+	private String user = "";
+
+	@Parameter(label = "Session (CoPick)", required = false, description = "empty: the only session there is")
+	private String session = "";
+
+	@Parameter(label = "Replace the current particles", required = false)
+	private boolean replace;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private int particle_count;
+
+	@Override
+	public void run() {
+		TomogramSession tomogram = TomogramSession.require(image);
+		Path path = source.toPath();
+		List<Particle> picks;
+		if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase().endsWith(".csv"))
+			picks = fromCsv(path, tomogram);
+		else
+			picks = fromCopick(path, tomogram);
+		tomogram.load(picks, replace);
+		particle_count = picks.size();
+	}
+
+	private List<Particle> fromCsv(Path csv, TomogramSession tomogram) {
+		Map<String, List<Particle>> byRun = CziiCsvReader.read(csv, tomogram.catalog());
+		String chosen = runName(tomogram, List.copyOf(byRun.keySet()), csv);
+		return byRun.getOrDefault(chosen, List.of());
+	}
+
+	private List<Particle> fromCopick(Path path, TomogramSession tomogram) {
+		if (!TomogramLocator.isCopickProject(path))
+			throw new TomoPickIoException(path, "is neither a CSV file nor a CoPick project (no ExperimentRuns)");
+		CopickProject project = new CopickProject(TomogramLocator.copickRoot(path));
+		String chosen = runName(tomogram, project.runs(), path);
+		return new CopickPicksLoader(project, tomogram.catalog())
+				.load(CommandInputs.orNull(user), CommandInputs.orNull(session), List.of(chosen)).get(chosen);
+	}
+
+	/** The run asked for, else the tomogram's CoPick run if the source has it, else the source's only run. */
+	private String runName(TomogramSession tomogram, List<String> available, Path where) {
+		String asked = CommandInputs.orNull(run);
+		if (asked != null)
+			return asked;
+		String own = tomogram.copickRun().map(CopickRunRef::run).orElse(null);
+		if (own != null && available.contains(own))
+			return own;
+		if (available.size() == 1)
+			return available.get(0);
+		throw new TomoPickIoException(where, "holds picks of several runs " + available + ": choose one with run=");
+	}
+}

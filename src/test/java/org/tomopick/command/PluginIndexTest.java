@@ -1,0 +1,59 @@
+package org.tomopick.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+
+/**
+ * The SciJava annotation processor indexes our commands into META-INF/json/org.scijava.plugin.Plugin (what Fiji
+ * reads to build its menus): every command is there with its menu path, and a context finds each of them.
+ */
+class PluginIndexTest {
+
+	private static final Map<String, String> MENU_PATHS = Map.of(
+			"org.tomopick.command.OpenTomogramCommand", "Plugins>TomoPick>Open Tomogram",
+			"org.tomopick.command.ImportPicksCommand", "Plugins>TomoPick>Import Picks",
+			"org.tomopick.command.ExportPicksCommand", "Plugins>TomoPick>Export Picks",
+			"org.tomopick.command.EvaluatePicksCommand", "Plugins>TomoPick>Evaluate Picks",
+			"org.tomopick.command.GenerateSyntheticTomogramCommand", "Plugins>TomoPick>Generate Synthetic Tomogram");
+
+	@Test
+	void indexListsEveryCommandWithItsMenuPath() throws IOException {
+		String index;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/json/org.scijava.plugin.Plugin")) {
+			assertNotNull(in, "no SciJava plugin index on the classpath");
+			index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		Map<String, String> found = new LinkedHashMap<>();
+		Matcher m = Pattern.compile("\\{\"class\":\"(org\\.tomopick\\.[^\"]+)\",\"values\":\\{([^}]*)\\}").matcher(index);
+		while (m.find()) {
+			Matcher menu = Pattern.compile("\"menuPath\":\"([^\"]+)\"").matcher(m.group(2));
+			found.put(m.group(1), menu.find() ? menu.group(1) : null);
+		}
+		assertEquals(MENU_PATHS, found);
+	}
+
+	@Test
+	void contextFindsEveryCommandUnderPluginsTomoPick() {
+		try (Context context = new Context()) {
+			CommandService commands = context.service(CommandService.class);
+			MENU_PATHS.forEach((cls, path) -> {
+				CommandInfo info = commands.getCommand(cls);
+				assertNotNull(info, cls + " is not known to the CommandService");
+				assertEquals(path.replace(">", " > "), info.getMenuPath().getMenuString());
+			});
+		}
+	}
+}

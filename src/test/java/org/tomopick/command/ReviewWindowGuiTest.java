@@ -1,0 +1,222 @@
+package org.tomopick.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.AWTException;
+import java.awt.GraphicsEnvironment;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.tomopick.io.copick.CopickPicksReader;
+import org.tomopick.io.copick.CopickProject;
+import org.tomopick.model.Particle;
+import org.tomopick.model.ParticleCatalog;
+import org.tomopick.ui.TomogramSession;
+import org.tomopick.ui.TomogramWindow;
+
+import ij.IJ;
+import ij.ImageJ;
+import ij.ImagePlus;
+import ij.gui.ImageCanvas;
+
+/**
+ * The review window driven like a user would, with real AWT mouse and key events (java.awt.Robot): open a
+ * synthetic tomogram, add, drag, relabel and delete particles, undo once, export CoPick, check the files, and save
+ * screenshots. Needs a display (CI runs it under xvfb-run with TOMOPICK_REQUIRE_GUI=1, which turns the skip
+ * without a display into a failure). Screenshots go to target/gui-screenshots, or to $TOMOPICK_SCREENSHOT_DIR.
+ */
+class ReviewWindowGuiTest {
+
+	private static final ParticleCatalog CZII = ParticleCatalog.czii();
+
+	@TempDir
+	Path dir;
+
+	private Robot robot;
+
+	@Test
+	void addMoveRelabelDeleteUndoExport() throws Exception {
+		boolean required = "1".equals(System.getenv("TOMOPICK_REQUIRE_GUI"));
+		if (GraphicsEnvironment.isHeadless()) {
+			if (required)
+				throw new AssertionError("TOMOPICK_REQUIRE_GUI=1 but there is no display (run under xvfb-run)");
+			Assumptions.abort("no display: the GUI test needs one (xvfb-run; set TOMOPICK_REQUIRE_GUI=1 to require)");
+		}
+		robot = new Robot();
+		robot.setAutoDelay(40);
+		ImageJ imagej = IJ.getInstance() != null ? IJ.getInstance() : new ImageJ();
+		imagej.exitWhenQuitting(false);
+		File project = dir.resolve("project").toFile();
+		try (Context context = new Context()) {
+			Map<String, Object> sim = CommandTestSupport.tinySimulation(project, "sim_gui", 11);
+			sim.put("size_x", 128);
+			sim.put("size_y", 128);
+			CommandTestSupport.run(context, GenerateSyntheticTomogramCommand.class, sim);
+			Map<String, Object> open = new HashMap<>();
+			open.put("path", project);
+			open.put("run", "sim_gui");
+			open.put("level", 0);
+			open.put("load_picks", true);
+			open.put("picks_user", "simulation");
+			open.put("show", true);
+			ImagePlus image = (ImagePlus) CommandTestSupport.run(context, OpenTomogramCommand.class, open)
+					.getOutput("image");
+			TomogramSession session = TomogramSession.require(image);
+			waitUntil("the review window is shown", () -> image.getWindow() instanceof TomogramWindow
+					&& image.getWindow().isShowing());
+			TomogramWindow window = (TomogramWindow) image.getWindow();
+			SwingUtilities.invokeAndWait(() -> {
+				ij.plugin.Zoom.set(image, 4.0);
+				image.setSlice(20);
+			});
+			robot.waitForIdle();
+			Thread.sleep(300);
+			int before = session.particles().size();
+
+			// 1. key 2 (beta-amylase), click on empty space: a new particle there
+			double[] spot = emptySpot(session, 20, 30, 30);
+			click(image, spot[0], spot[1]);
+			key(KeyEvent.VK_2);
+			waitUntil("key 2 selects beta-amylase", () -> session.actions().activeClass().name()
+					.equals("beta-amylase"));
+			double[] spot2 = emptySpot(session, 20, 90, 90);
+			click(image, spot2[0], spot2[1]);
+			waitUntil("a click adds a particle", () -> session.particles().size() == before + 2);
+			long added = session.selection().ids().iterator().next();
+			Particle p = session.particles().get(added);
+			assertEquals("beta-amylase", p.type().name());
+			assertEquals(spot2[0] * 10, p.x(), 10, "x in A of the clicked pixel");
+			assertEquals(19 * 10, p.z(), 1e-9, "z of the shown slice (20, z index 19)");
+			assertTrue(image.getTitle().endsWith(TomogramWindow.UNSAVED_MARK), "unsaved edits show in the title");
+
+			// 2. drag it 12 pixels to the right
+			drag(image, spot2[0], spot2[1], spot2[0] + 12, spot2[1]);
+			waitUntil("the drag moves the particle", () -> Math.abs(session.particles().get(added).x() - (p.x() + 120))
+					< 15);
+
+			// 3. key 5 relabels the selection to thyroglobulin
+			key(KeyEvent.VK_5);
+			waitUntil("key 5 relabels", () -> session.particles().get(added).type().name().equals("thyroglobulin"));
+			screenshot(window, "tomopick-review.png");
+
+			// 4. Delete removes it, Ctrl+Z brings it back
+			key(KeyEvent.VK_DELETE);
+			waitUntil("Delete removes the selection", () -> !session.particles().contains(added));
+			robot.keyPress(KeyEvent.VK_CONTROL);
+			key(KeyEvent.VK_Z);
+			robot.keyRelease(KeyEvent.VK_CONTROL);
+			waitUntil("Ctrl+Z undoes the delete", () -> session.particles().contains(added));
+			assertEquals(before + 2, session.particles().size());
+
+			// 5. export CoPick and read it back
+			File out = dir.resolve("exported").toFile();
+			Map<String, Object> export = new HashMap<>();
+			export.put("image", image);
+			export.put("format", "CoPick");
+			export.put("output", out);
+			export.put("user", "reviewer");
+			export.put("session", "1");
+			CommandTestSupport.run(context, ExportPicksCommand.class, export);
+			List<Particle> thyro = CopickPicksReader.read(new CopickProject(out.toPath()).picksPath("sim_gui",
+					"reviewer", "1", "thyroglobulin"), CZII).particles();
+			Particle moved = session.particles().get(added);
+			assertTrue(thyro.stream().anyMatch(q -> q.x() == moved.x() && q.y() == moved.y() && q.z() == moved.z()),
+					"the moved, relabelled particle is in the exported thyroglobulin picks");
+			int total = 0;
+			for (var c : CZII.classes())
+				total += CopickPicksReader.read(new CopickProject(out.toPath()).picksPath("sim_gui", "reviewer", "1",
+						c.name()), CZII).particles().size();
+			assertEquals(before + 2, total);
+			waitUntil("export clears the unsaved flag", () -> !image.getTitle().endsWith(TomogramWindow.UNSAVED_MARK));
+			screenshot(window, "tomopick-review-exported.png");
+			SwingUtilities.invokeAndWait(window::close);
+			assertFalse(window.isShowing());
+		}
+	}
+
+	/** A pixel near (x, y) on the slice where no particle is drawn. */
+	private static double[] emptySpot(TomogramSession session, int slice, double x, double y) {
+		for (int r = 0; r < 60; r += 3)
+			for (int dx = -r; dx <= r; dx += 3)
+				for (int dy = -r; dy <= r; dy += 3) {
+					double px = x + dx + 0.5, py = y + dy + 0.5;
+					if (px > 4 && py > 4 && px < 124 && py < 124
+							&& session.overlay().particleAt(px, py, slice).isEmpty()
+							&& session.overlay().particleAt(px + 8, py, slice).isEmpty()
+							&& session.overlay().particleAt(px + 16, py, slice).isEmpty())
+						return new double[] { px, py };
+				}
+		throw new AssertionError("no empty spot near " + x + ", " + y);
+	}
+
+	private Point screenPoint(ImagePlus image, double px, double py) {
+		ImageCanvas canvas = image.getCanvas();
+		Point origin = canvas.getLocationOnScreen();
+		return new Point(origin.x + canvas.screenXD(px), origin.y + canvas.screenYD(py));
+	}
+
+	private void click(ImagePlus image, double px, double py) {
+		Point at = screenPoint(image, px, py);
+		robot.mouseMove(at.x, at.y);
+		robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+		robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+		robot.waitForIdle();
+	}
+
+	private void drag(ImagePlus image, double x0, double y0, double x1, double y1) {
+		Point from = screenPoint(image, x0, y0);
+		Point to = screenPoint(image, x1, y1);
+		robot.mouseMove(from.x, from.y);
+		robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+		for (int i = 1; i <= 8; i++)
+			robot.mouseMove(from.x + (to.x - from.x) * i / 8, from.y + (to.y - from.y) * i / 8);
+		robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+		robot.waitForIdle();
+	}
+
+	private void key(int code) {
+		robot.keyPress(code);
+		robot.keyRelease(code);
+		robot.waitForIdle();
+	}
+
+	private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+		long end = System.nanoTime() + 10_000_000_000L;
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > end)
+				throw new AssertionError("timed out waiting until " + what);
+			Thread.sleep(50);
+		}
+	}
+
+	private void screenshot(TomogramWindow window, String name) throws IOException {
+		robot.waitForIdle();
+		Rectangle area = window.getBounds().union(window.controls().getBounds());
+		BufferedImage shot = robot.createScreenCapture(area);
+		String configured = System.getenv("TOMOPICK_SCREENSHOT_DIR");
+		Path folder = Path.of(configured == null || configured.isBlank() ? "target/gui-screenshots" : configured);
+		Files.createDirectories(folder);
+		assertTrue(ImageIO.write(shot, "png", folder.resolve(name).toFile()), "PNG writer missing");
+	}
+}
