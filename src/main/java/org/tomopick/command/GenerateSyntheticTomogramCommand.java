@@ -7,18 +7,15 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.tomopick.io.copick.CopickConfig;
-import org.tomopick.io.copick.CopickConfigCodec;
-import org.tomopick.io.copick.CopickPicksWriter;
-import org.tomopick.io.copick.CopickProject;
-import org.tomopick.io.zarr.OmeZarrWriter;
-import org.tomopick.io.zarr.OmeZarrWriterSettings;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.VoxelGeometry;
 import org.tomopick.sim.PhantomTemplates;
 import org.tomopick.sim.RandomParticleLayout;
+import org.tomopick.sim.SimulatedRunWriter;
 import org.tomopick.sim.SimulatedTomogram;
 import org.tomopick.sim.SimulationSettings;
+import org.tomopick.sim.TemplateFolder;
+import org.tomopick.sim.TemplateLibrary;
 import org.tomopick.sim.TomogramSimulator;
 import org.tomopick.ui.CopickRunRef;
 import org.tomopick.ui.StatusBarProgress;
@@ -30,9 +27,10 @@ import ij.ImagePlus;
 
 /**
  * Plugins &gt; TomoPick &gt; Generate Synthetic Tomogram: simulates a tomogram with the six CZII species (built-in
- * phantom templates) at random positions, and writes it into a CoPick project: the tomogram as OME-Zarr
- * ({@code VoxelSpacing<size>/<tomo_type>.zarr}), the truth as picks of user {@code truth_user}, session 0, and a
- * {@code copick_config.json} if the project has none. The main simulator settings are parameters; the others keep
+ * phantom templates, or the MRC maps of a folder) at random positions, and writes it into a CoPick project with
+ * {@link SimulatedRunWriter}: the tomogram as OME-Zarr ({@code VoxelSpacing<size>/<tomo_type>.zarr}), the truth as
+ * picks of user {@code truth_user} (default curation), session 0, and a {@code copick_config.json} if the project
+ * has none. The main simulator settings are parameters; the others keep
  * their defaults.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>TomoPick>Generate Synthetic Tomogram", headless = true,
@@ -72,6 +70,9 @@ public class GenerateSyntheticTomogramCommand implements Command {
 	@Parameter(label = "Distractors and crowders", required = false)
 	private boolean context = true;
 
+	@Parameter(label = "Density maps folder (MRC; empty: built-in phantoms)", required = false)
+	private String templates = "";
+
 	@Parameter(label = "Random seed")
 	private long seed = 1;
 
@@ -79,7 +80,7 @@ public class GenerateSyntheticTomogramCommand implements Command {
 	private String tomo_type = "wbp";
 
 	@Parameter(label = "Truth picks user", required = false)
-	private String truth_user = "simulation";
+	private String truth_user = SimulatedRunWriter.TRUTH_USER;
 
 	@Parameter(label = "Show the review window", required = false)
 	private boolean show = true;
@@ -101,18 +102,14 @@ public class GenerateSyntheticTomogramCommand implements Command {
 				.withTilts(d.tilts().withRange(max_tilt, tilt_step).withTotalDose(dose))
 				.withSample(context ? d.sample() : d.sample().withoutContext()).validate();
 		StatusBarProgress progress = new StatusBarProgress("Synthetic tomogram");
-		SimulatedTomogram sim = new TomogramSimulator(settings, PhantomTemplates.library(catalog, voxel_size))
-				.simulate(RandomParticleLayout.uniformMix(catalog, density), progress);
+		TemplateLibrary library = templates == null || templates.isBlank()
+				? PhantomTemplates.library(catalog, voxel_size)
+				: TemplateFolder.load(Path.of(templates), catalog, voxel_size).library();
+		SimulatedTomogram sim = new TomogramSimulator(settings, library).simulate(RandomParticleLayout.uniformMix(catalog, density), progress);
 		progress.done();
 
 		Path root = output.toPath();
-		CopickProject project = new CopickProject(root);
-		Path tomogram = project.tomogramPath(run, voxel_size, tomo_type);
-		OmeZarrWriter.write(sim.tomogram(), tomogram, OmeZarrWriterSettings.defaults(voxel_size), true);
-		CopickPicksWriter.writeRun(project, run, truth_user, "0", voxel_size, sim.truth(), catalog);
-		Path config = root.resolve("copick_config.json");
-		if (!config.toFile().exists())
-			CopickConfigCodec.write(config, CopickConfig.fromCatalog("TomoPick synthetic", root.toString(), catalog));
+		Path tomogram = new SimulatedRunWriter(root, catalog, tomo_type, truth_user).write(run, sim, true).tomogram();
 
 		VoxelGeometry geometry = VoxelGeometry.isotropic(voxel_size, 1);
 		image = TomogramImages.ofVolume(sim.tomogram(), geometry, 0, run + " " + tomo_type + ".zarr");

@@ -16,7 +16,7 @@ import org.tomopick.model.ParticleCatalog;
  * Writes simulated tomograms as a CoPick project in the CZII layout: the tomogram as
  * {@code ExperimentRuns/<run>/VoxelSpacing<vs>/<tomo type>.zarr} (OME-Zarr, float32, blosc-lz4, 3 levels), the truth
  * as {@code ExperimentRuns/<run>/Picks/curation_0_<class>.json} (one file per class of the catalog, user
- * {@value #TRUTH_USER}, session {@value #TRUTH_SESSION}, as the CZII ground truth), and {@code copick_config.json} at
+ * {@value #TRUTH_USER} unless another is given, session {@value #TRUTH_SESSION}, as the CZII ground truth), and {@code copick_config.json} at
  * the root (written once; an existing config is left alone).
  */
 public final class SimulatedRunWriter {
@@ -32,11 +32,18 @@ public final class SimulatedRunWriter {
 	private final CopickProject project;
 	private final ParticleCatalog catalog;
 	private final String tomoType;
+	private final String truthUser;
 
+	/** Truth written as user {@value #TRUTH_USER}. */
 	public SimulatedRunWriter(Path root, ParticleCatalog catalog, String tomoType) {
+		this(root, catalog, tomoType, TRUTH_USER);
+	}
+
+	public SimulatedRunWriter(Path root, ParticleCatalog catalog, String tomoType, String truthUser) {
 		this.project = new CopickProject(root);
 		this.catalog = catalog;
 		this.tomoType = tomoType;
+		this.truthUser = truthUser;
 	}
 
 	public CopickProject project() {
@@ -49,7 +56,7 @@ public final class SimulatedRunWriter {
 		double vs = sim.voxelSizeAngstrom();
 		Path tomogram = project.tomogramPath(run, vs, tomoType);
 		OmeZarrWriter.write(sim.tomogram(), tomogram, OmeZarrWriterSettings.defaults(vs), overwrite);
-		List<Path> picks = CopickPicksWriter.writeRun(project, run, TRUTH_USER, TRUTH_SESSION, vs, sim.truth(),
+		List<Path> picks = CopickPicksWriter.writeRun(project, run, truthUser, TRUTH_SESSION, vs, sim.truth(),
 				catalog);
 		return new WrittenRun(run, tomogram, picks, sim.truth().size());
 	}
