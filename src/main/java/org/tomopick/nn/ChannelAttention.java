@@ -31,7 +31,8 @@ public final class ChannelAttention extends AbstractBlock {
 	protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
 			PairList<String, Object> params) {
 		NDArray x = inputs.singletonOrThrow();
-		NDArray pooled = x.mean(new int[] { 2, 3, 4 }, true);
+		// one axis at a time: the PyTorch engine's mean takes a single axis
+		NDArray pooled = x.mean(new int[] { 4 }, true).mean(new int[] { 3 }, true).mean(new int[] { 2 }, true);
 		NDArray h = Activation.relu(squeeze.forward(store, new NDList(pooled), training, params).singletonOrThrow());
 		NDArray w = Activation.sigmoid(excite.forward(store, new NDList(h), training, params).singletonOrThrow());
 		return new NDList(x.mul(w));
