@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.tomopick.io.AtomicFiles;
 import org.tomopick.io.TomoPickIoException;
@@ -22,6 +24,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 
 /**
  * A UNet3D with its weights in native memory and its {@link UNetModelInfo}. A model file is a directory with
@@ -83,8 +86,19 @@ public final class UNetModel implements AutoCloseable {
 					+ ": its SHA-256 is " + sha + ", the sidecar expects " + sidecar.parameters().sha256()
 					+ " (the parameters were replaced, or the sidecar was copied from another model)");
 		UNetModel model = create(sidecar.info(), 0);
+		Map<String, Shape> expected = new LinkedHashMap<>();
+		model.block.getParameters().forEach(p -> expected.put(p.getKey(), p.getValue().getArray().getShape()));
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
 			model.block.loadParameters(model.manager, in);
+			// DJL replaces arrays without comparing shapes: compare them here
+			for (Pair<String, Parameter> p : model.block.getParameters()) {
+				Shape got = p.getValue().getArray().getShape();
+				if (!got.equals(expected.get(p.getKey())))
+					throw new MalformedModelException("parameter " + p.getKey() + " has shape " + got
+							+ ", the architecture needs " + expected.get(p.getKey()));
+			}
+			if (in.read() != -1)
+				throw new MalformedModelException("the file has data after the last parameter");
 		} catch (IOException | MalformedModelException | RuntimeException e) {
 			model.close();
 			throw new TomoPickIoException(parameterFile, "parameters do not fit the architecture recorded in "
