@@ -78,6 +78,22 @@ class SlidingWindowInferenceTest {
 	}
 
 	@Test
+	void realNetworkGivesTheSameMapsInBatchesAsOneWindowAtATime() {
+		int[] shape = { 20, 40, 36 };
+		float[] volume = random(shape, 5);
+		UNetSettings s = UNetTestData.tinySettings(1, 1);
+		try (UNetModel model = UNetModel.create(UNetModelInfo.untrained(s), 4)) {
+			TilingSettings tiling = new TilingSettings(16, 24, 24, 0.3, BlendingWindow.GAUSSIAN, 1);
+			float[][] single = new SlidingWindowInference(tiling).predict(volume, shape, model.predictor(),
+					Progress.NONE);
+			float[][] batched = new SlidingWindowInference(tiling.withBatchSize(5)).predict(volume, shape,
+					model.predictor(), Progress.NONE);
+			for (int c = 0; c < single.length; c++)
+				assertArrayEquals(single[c], batched[c], 1e-5f);
+		}
+	}
+
+	@Test
 	void windowStartsCoverTheAxisWithTheLastWindowAtTheEnd() {
 		assertArrayEquals(new int[] { 0, 102, 187 }, SlidingWindowInference.windowStarts(315, 128, 0.2));
 		assertArrayEquals(new int[] { 0 }, SlidingWindowInference.windowStarts(92, 96, 0.2));
