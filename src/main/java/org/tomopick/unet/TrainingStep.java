@@ -16,9 +16,10 @@ import ai.djl.util.Pair;
 
 /**
  * One optimiser step: a batch of random crops, forward in training mode, loss, backward, AdamW update, gradients
- * zeroed. All arrays of a step live in a sub-manager that is closed at its end.
+ * zeroed. All arrays of a step live in a sub-manager that is closed at its end; the optimiser's moment arrays belong
+ * to the model's manager and are freed with the model.
  */
-final class TrainingStep implements AutoCloseable {
+final class TrainingStep {
 
 	private final UNetModel model;
 	private final UNetTrainingSettings settings;
@@ -78,10 +79,5 @@ final class TrainingStep implements AutoCloseable {
 
 	double learningRate() {
 		return schedule.at(Math.max(0, stepsDone - 1));
-	}
-
-	@Override
-	public void close() {
-		// the optimiser's moment arrays belong to the model's manager and go with it
 	}
 }

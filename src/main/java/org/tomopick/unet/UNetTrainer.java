@@ -66,13 +66,14 @@ public final class UNetTrainer {
 		TrainingState state = Files.isRegularFile(lastDirectory().resolve(TrainingState.FILE))
 				? TrainingState.read(lastDirectory())
 				: new TrainingState(0, List.of(), 0, Double.NaN);
-		try (UNetModel model = state.epochsDone() > 0 ? resumeModel() : UNetModel.create(
-				UNetModelInfo.untrained(settings), t.seed());
-				TrainingStep step = new TrainingStep(model, t, state.epochsDone() * t.stepsPerEpoch())) {
+		try (UNetModel model = state.epochsDone() > 0 ? resumeModel()
+				: UNetModel.create(UNetModelInfo.untrained(settings), t.seed())) {
+			TrainingStep step = new TrainingStep(model, t, state.epochsDone() * t.stepsPerEpoch());
 			List<EpochRecord> history = new ArrayList<>(state.history());
 			int bestEpoch = state.bestEpoch();
 			double bestScore = state.bestScore();
-			double bestLoss = Double.POSITIVE_INFINITY;
+			double bestLoss = history.stream().filter(r -> r.epoch() == state.bestEpoch()).mapToDouble(EpochRecord::loss)
+					.findFirst().orElse(Double.POSITIVE_INFINITY);
 			CropSampler sampler = new CropSampler(t.cropSize(), t.particleCropFraction(), t.intensityJitter());
 			int totalSteps = t.epochs() * t.stepsPerEpoch();
 			for (int epoch = state.epochsDone() + 1; epoch <= t.epochs(); epoch++) {
