@@ -1,0 +1,143 @@
+package org.tomopick.unet;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.tomopick.eval.CziiScore;
+import org.tomopick.model.Particle;
+import org.tomopick.progress.Progress;
+
+/**
+ * Trains a UNet3D on annotated tomograms (see {@link UNetTrainingSettings} for the recipe) and validates it with the
+ * CZII score after peak finding. Checkpoints go to a work directory: {@code last/} (model + training state, every
+ * {@code checkpointInterval} epochs and at the end) and {@code best/} (the model with the best validation score, or
+ * the last one without a validation set). If {@code last/} holds a state, training resumes after its epoch; the
+ * schedule continues, the AdamW moments start again (they are not saved).
+ *
+ * <pre>
+ * UNetTrainingResult r = new UNetTrainer(settings, Path.of("work/unet")).train(trainSet, validationSet,
+ * 		progress, epoch -> System.err.println(epoch));
+ * try (UNetModel best = UNetModel.load(r.bestModel())) { ... }
+ * </pre>
+ */
+public final class UNetTrainer {
+
+	/** Called after every epoch (on the training thread). */
+	@FunctionalInterface
+	public interface EpochListener {
+		void epochFinished(EpochRecord record);
+	}
+
+	private final UNetSettings settings;
+	private final Path workDirectory;
+
+	public UNetTrainer(UNetSettings settings, Path workDirectory) {
+		this.settings = settings.validate();
+		this.workDirectory = workDirectory;
+	}
+
+	public Path lastDirectory() {
+		return workDirectory.resolve("last");
+	}
+
+	public Path bestDirectory() {
+		return workDirectory.resolve("best");
+	}
+
+	public UNetTrainingResult train(List<TrainingExample> training, List<TrainingExample> validation,
+			Progress progress, EpochListener listener) {
+		if (training.isEmpty())
+			throw new IllegalArgumentException("UNet training needs at least one training example");
+		UNetTrainingSettings t = settings.training();
+		RobustNormalizer normalizer = new RobustNormalizer(RobustNormalizer.DEFAULT_CLIP);
+		progress.report("preparing training data", 0);
+		List<PreparedExample> train = new ArrayList<>();
+		for (TrainingExample e : training)
+			train.add(PreparedExample.of(e, settings, normalizer));
+		List<PreparedExample> val = new ArrayList<>();
+		for (TrainingExample e : validation)
+			val.add(PreparedExample.of(e, settings, normalizer));
+
+		TrainingState state = Files.isRegularFile(lastDirectory().resolve(TrainingState.FILE))
+				? TrainingState.read(lastDirectory())
+				: new TrainingState(0, List.of(), 0, Double.NaN);
+		try (UNetModel model = state.epochsDone() > 0 ? resumeModel()
+				: UNetModel.create(UNetModelInfo.untrained(settings), t.seed())) {
+			TrainingStep step = new TrainingStep(model, t, state.epochsDone() * t.stepsPerEpoch());
+			List<EpochRecord> history = new ArrayList<>(state.history());
+			int bestEpoch = state.bestEpoch();
+			double bestScore = state.bestScore();
+			double bestLoss = history.stream().filter(r -> r.epoch() == state.bestEpoch()).mapToDouble(EpochRecord::loss)
+					.findFirst().orElse(Double.POSITIVE_INFINITY);
+			CropSampler sampler = new CropSampler(t.cropSize(), t.particleCropFraction(), t.intensityJitter());
+			int totalSteps = t.epochs() * t.stepsPerEpoch();
+			for (int epoch = state.epochsDone() + 1; epoch <= t.epochs(); epoch++) {
+				long t0 = System.nanoTime();
+				SplittableRandom random = new SplittableRandom(t.seed() * 1_000_003L + epoch);
+				double lossSum = 0;
+				for (int s = 0; s < t.stepsPerEpoch(); s++) {
+					progress.checkCancelled("UNet training");
+					lossSum += step.run(train, sampler, random);
+					progress.report("UNet training", ((epoch - 1.0) * t.stepsPerEpoch() + s + 1) / totalSteps);
+				}
+				double loss = lossSum / t.stepsPerEpoch();
+				boolean last = epoch == t.epochs();
+				double score = Double.NaN;
+				if (!val.isEmpty() && (epoch % t.validationInterval() == 0 || last))
+					score = validate(model, val);
+				EpochRecord record = new EpochRecord(epoch, loss, score, step.learningRate(),
+						(System.nanoTime() - t0) * 1e-9);
+				history.add(record);
+				listener.epochFinished(record);
+				boolean better = val.isEmpty() ? loss < bestLoss
+						: !Double.isNaN(score) && (Double.isNaN(bestScore) || score > bestScore);
+				if (val.isEmpty())
+					bestLoss = Math.min(bestLoss, loss);
+				if (better) {
+					bestEpoch = epoch;
+					bestScore = score;
+					model.updateInfo(model.info().withTraining(epoch, score));
+					model.save(bestDirectory());
+				}
+				if (epoch % t.checkpointInterval() == 0 || last) {
+					model.updateInfo(model.info().withTraining(epoch, score));
+					model.save(lastDirectory());
+					new TrainingState(epoch, history, bestEpoch, bestScore).write(lastDirectory());
+				}
+			}
+			return new UNetTrainingResult(history, bestEpoch, bestScore, bestDirectory(), lastDirectory());
+		}
+	}
+
+	private UNetModel resumeModel() {
+		UNetModel model = UNetModel.load(lastDirectory());
+		UNetModelInfo info = model.info();
+		List<String> names = info.catalog().classes().stream().map(c -> c.name()).toList();
+		List<String> wanted = settings.classes().classes().stream().map(c -> c.name()).toList();
+		if (!info.architecture().equals(settings.architecture()) || info.voxelSizeAngstrom() != settings
+				.voxelSizeAngstrom() || !names.equals(wanted)) {
+			model.close();
+			throw new IllegalArgumentException("cannot resume from " + lastDirectory() + ": it was trained with "
+					+ info.architecture() + " at " + info.voxelSizeAngstrom() + " A for " + names
+					+ ", the settings ask for " + settings.architecture() + " at " + settings.voxelSizeAngstrom()
+					+ " A for " + wanted + " (use another work directory)");
+		}
+		return model;
+	}
+
+	/** The CZII score of the model's picks on the validation examples. */
+	private double validate(UNetModel model, List<PreparedExample> val) {
+		UNetDetector detector = new UNetDetector(model.info(), model.predictor(), settings.tiling(), settings.peaks());
+		Map<String, List<Particle>> truth = new LinkedHashMap<>(), picks = new LinkedHashMap<>();
+		for (PreparedExample e : val) {
+			truth.put(e.source().name(), e.source().truth());
+			picks.put(e.source().name(), detector.detect(e.volume(), Progress.NONE).candidates());
+		}
+		return new CziiScore(settings.classes()).score(truth, picks).weightedFBeta();
+	}
+}
