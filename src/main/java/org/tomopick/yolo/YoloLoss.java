@@ -23,8 +23,13 @@ public final class YoloLoss {
 		this.classCount = classCount;
 	}
 
-	/** The total loss (a scalar, differentiable) and its three unweighted terms. */
-	public record Terms(NDArray total, float localisation, float classification, float iou) {
+	/** The total loss (a scalar, differentiable, and its value) and its three unweighted terms. */
+	public record Terms(NDArray total, float totalValue, float localisation, float classification, float iou) {
+
+		/** The same numbers without the array (which may be closed afterwards). */
+		Terms detached() {
+			return new Terms(null, totalValue, localisation, classification, iou);
+		}
 	}
 
 	/**
@@ -58,7 +63,7 @@ public final class YoloLoss {
 		iou = iou.div(norm);
 		NDArray total = loc.mul((float) weights.localisation()).add(cls.mul((float) weights.classification()))
 				.add(iou.mul((float) weights.iou()));
-		return new Terms(total, loc.getFloat(), cls.getFloat(), iou.getFloat());
+		return new Terms(total, total.getFloat(), loc.getFloat(), cls.getFloat(), iou.getFloat());
 	}
 
 	/** Element-wise sigmoid focal loss of logits x against 0/1 targets t. */
