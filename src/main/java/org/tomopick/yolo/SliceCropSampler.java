@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Draws training batches: square crops of working slices (with neighbour channels), mostly placed around a random
+ * Draws training batches: square crops of working slices (whole slices when they fit) (with neighbour channels), mostly placed around a random
  * particle on a random slice where it is visible, otherwise anywhere; each crop is augmented (flips and quarter
  * turns applied to the image and its boxes alike, intensity jitter, noise) and its boxes become the dense targets
  * of the three scales.
@@ -54,6 +54,8 @@ final class SliceCropSampler {
 				x0 = (int) Math.round(p[0] - s * (0.15 + 0.7 * random.nextDouble()));
 				y0 = (int) Math.round(p[1] - s * (0.15 + 0.7 * random.nextDouble()));
 			}
+			if (s >= volume.sizeX() && s >= volume.sizeY())
+				x0 = y0 = 0; // the whole slice fits: no crop, as at inference
 			volume.copyInput(z, settings.architecture().neighbourSlices(), y0, x0, s, s, crop, 0);
 			int turn = t.augmentation().flipsAndTurns() ? random.nextInt(8) : 0;
 			List<SliceBox> inCrop = new ArrayList<>();

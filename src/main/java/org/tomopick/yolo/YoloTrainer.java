@@ -21,7 +21,9 @@ import com.google.gson.JsonParser;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -106,11 +108,11 @@ public final class YoloTrainer {
 		int steps = t.stepsPerEpoch(), totalSteps = t.epochs() * steps;
 		int updatesBefore = start * steps;
 		Tracker lr = update -> cosine(t.learningRate(), update + updatesBefore, totalSteps);
-		Optimizer adamW = Optimizer.adamW().optLearningRateTracker(lr).optWeightDecays((float) t.weightDecay())
-				.optClipGrad(10f).build();
+		// DJL's AdamW turns the weights into NaN on this engine; Adam plus the decoupled decay below is AdamW
+		Optimizer adam = Optimizer.adam().optLearningRateTracker(lr).optClipGrad(10f).build();
 		try (Model djl = Model.newInstance("tomopick-yolo")) {
 			djl.setBlock(model.net());
-			DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss("unused")).optOptimizer(adamW);
+			DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss("unused")).optOptimizer(adam);
 			try (Trainer trainer = djl.newTrainer(config)) {
 				trainer.initialize(new Shape(t.batchSize(), settings.architecture().inputChannels(), t.cropSize(),
 						t.cropSize()));
@@ -119,13 +121,19 @@ public final class YoloTrainer {
 					LossPhaseSchedule.LossWeights w = t.lossPhases().at(epoch / (double) t.epochs());
 					SplittableRandom random = new SplittableRandom(t.seed() * 1_000_003L + epoch);
 					double[] sums = new double[4];
+					int skipped = 0;
 					for (int s = 0; s < steps; s++) {
 						progress.checkCancelled(STAGE);
 						YoloLoss.Terms terms = step(trainer, sampler.next(random), loss, w);
-						sums[0] += terms.totalValue();
-						sums[1] += terms.localisation();
-						sums[2] += terms.classification();
-						sums[3] += terms.iou();
+						decayWeights(model, lr.getNewValue(epoch * steps + s + 1) * t.weightDecay());
+						if (Float.isNaN(terms.totalValue()))
+							skipped++;
+						else {
+							sums[0] += terms.totalValue();
+							sums[1] += terms.localisation();
+							sums[2] += terms.classification();
+							sums[3] += terms.iou();
+						}
 						progress.report(STAGE, (epoch * steps + s + 1) / (double) totalSteps);
 					}
 					ScoreReport val = validation.isEmpty() ? null : validate(model, validation, progress);
@@ -136,8 +144,9 @@ public final class YoloTrainer {
 						bestEpoch = epoch + 1;
 						bestParams = model.parameterBytes();
 					}
-					YoloEpochReport report = new YoloEpochReport(epoch + 1, sums[0] / steps, sums[1] / steps,
-							sums[2] / steps, sums[3] / steps, w, cosine(t.learningRate(), (epoch + 1) * steps, totalSteps),
+					int done = Math.max(1, steps - skipped);
+					YoloEpochReport report = new YoloEpochReport(epoch + 1, sums[0] / done, sums[1] / done,
+							sums[2] / done, sums[3] / done, skipped, w, cosine(t.learningRate(), (epoch + 1) * steps, totalSteps),
 							score, val, (System.nanoTime() - t0) / 1e9);
 					history.add(report);
 					if (checkpoints != null)
@@ -173,9 +182,46 @@ public final class YoloTrainer {
 				terms = loss.compute(pred, batch.targets(), w);
 				gc.backward(terms.total());
 			}
+			if (!finiteGradients(trainer)) {
+				zeroGradients(trainer);
+				return new YoloLoss.Terms(null, Float.NaN, Float.NaN, Float.NaN, Float.NaN);
+			}
 			trainer.step();
 			return terms.detached();
 		}
+	}
+
+	/**
+	 * Decoupled weight decay (the "W" of AdamW): every convolution weight shrinks by the factor (1 - lr * decay)
+	 * after the Adam step; biases and batch-norm parameters are not decayed.
+	 */
+	private static void decayWeights(YoloModel model, double factor) {
+		if (factor <= 0)
+			return;
+		for (Parameter p : model.net().getParameters().values())
+			if (p.getType() == Parameter.Type.WEIGHT)
+				p.getArray().muli((float) (1 - factor));
+	}
+
+	/**
+	 * Whether every gradient is finite. On this engine a step now and then (not reproducibly) gets NaN gradients
+	 * although its loss is finite; such a step is skipped (gradients set to 0, no update) instead of turning every
+	 * weight into NaN. Cause not found yet.
+	 */
+	private static boolean finiteGradients(Trainer trainer) {
+		for (Parameter p : trainer.getModel().getBlock().getParameters().values())
+			if (p.requiresGradient())
+				for (float g : p.getArray().getGradient().toFloatArray())
+					if (!Float.isFinite(g))
+						return false;
+		return true;
+	}
+
+	/** Sets every gradient to 0 (multiplying would keep NaN). */
+	private static void zeroGradients(Trainer trainer) {
+		for (Parameter p : trainer.getModel().getBlock().getParameters().values())
+			if (p.requiresGradient())
+				p.getArray().getGradient().set(new NDIndex("..."), 0f);
 	}
 
 	/** The branch's own picks on the validation tomograms, scored by the CZII metric. */
