@@ -1,6 +1,7 @@
 package org.tomopick.command;
 
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
@@ -9,7 +10,11 @@ import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
+import org.scijava.event.EventHandler;
+import org.scijava.event.EventService;
+import org.scijava.event.EventSubscriber;
 import org.scijava.module.Module;
+import org.scijava.module.event.ModuleErroredEvent;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 import org.scijava.service.Service;
@@ -45,9 +50,13 @@ public class MacroCommandBridge implements PlugIn {
 			execute(commandClass(arg), Macro.getOptions());
 		} catch (RuntimeException e) {
 			String message = e.getMessage() == null ? e.toString() : e.getMessage();
-			if (IJ.isMacro() && !java.awt.GraphicsEnvironment.isHeadless())
+			IJ.log("TomoPick: " + message);
+			if (IJ.isMacro()) { // stop the macro here: its next steps would work on the wrong data
+				ij.macro.Interpreter.abort();
+				throw new RuntimeException(Macro.MACRO_CANCELED);
+			}
+			if (!java.awt.GraphicsEnvironment.isHeadless())
 				IJ.error("TomoPick", message);
-			throw e;
 		}
 	}
 
@@ -67,16 +76,56 @@ public class MacroCommandBridge implements PlugIn {
 		for (ModuleItem<?> input : info.inputs())
 			if (!isService(input.getType()))
 				assign(module, input, opts == null ? "" : opts + " ");
+		ModuleErrors errors = new ModuleErrors(module);
+		EventService events = context.service(EventService.class);
+		List<EventSubscriber<?>> subscribers = events.subscribe(errors);
 		try {
 			Module done = context.service(ModuleService.class).run(module, true, Map.of()).get();
+			errors.rethrow();
 			makeImagesCurrent(done);
 			return done;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while running " + info.getTitle(), e);
 		} catch (ExecutionException e) {
-			Throwable cause = e.getCause();
+			errors.rethrow();
+			Throwable cause = commandException(e.getCause());
 			throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+		} finally {
+			events.unsubscribe(subscribers);
+		}
+	}
+
+	/** SciJava wraps a command's exception ("Module threw exception"): the command's own, for the message. */
+	static Throwable commandException(Throwable t) {
+		while (t.getCause() != null && t.getCause() != t && !(t instanceof org.tomopick.io.TomoPickIoException)
+				&& !(t instanceof IllegalArgumentException))
+			t = t.getCause();
+		return t;
+	}
+
+	/** Catches the error of one module: SciJava's runner logs a failed command and completes normally. */
+	public static final class ModuleErrors {
+
+		private final Module module;
+		private volatile Throwable error;
+
+		ModuleErrors(Module module) {
+			this.module = module;
+		}
+
+		@EventHandler
+		public void onError(ModuleErroredEvent event) {
+			if (event.getModule() != module)
+				return;
+			error = commandException(event.getException());
+		}
+
+		void rethrow() {
+			if (error instanceof RuntimeException r)
+				throw r;
+			if (error != null)
+				throw new IllegalStateException(error);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.tomopick.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,10 +84,10 @@ class MacroCommandBridgeTest {
 				"run(\"TomoPick Generate Synthetic Tomogram\", \"output=[" + project + "] run=sim_m size_x=64 "
 						+ "size_y=64 size_z=40 voxel_size=10 density=60000 max_tilt=60 tilt_step=6 dose=100 seed=3\");",
 				"run(\"TomoPick Open Tomogram\", \"path=[" + project + "] run=sim_m tomo_type=wbp level=0 load_picks "
-						+ "picks_user=simulation\");",
+						+ "picks_user=curation\");",
 				"n = nSlices;",
 				"run(\"TomoPick Export Picks\", \"format=CSV output=[" + csv + "]\");",
-				"run(\"TomoPick Evaluate Picks\", \"truth=[" + project + "] truth_user=simulation picks=[" + csv
+				"run(\"TomoPick Evaluate Picks\", \"truth=[" + project + "] truth_user=curation picks=[" + csv
 						+ "]\");",
 				"return \"\" + n;");
 		String result = IJ.runMacro(macro);
@@ -94,6 +95,13 @@ class MacroCommandBridgeTest {
 		assertTrue(Files.isDirectory(project.resolve("ExperimentRuns/sim_m/VoxelSpacing10.000/wbp.zarr")));
 		List<Particle> exported = CziiCsvReader.read(csv, ParticleCatalog.czii()).get("sim_m");
 		assertTrue(exported.size() >= 3, "the truth picks went through open -> export, had " + exported.size());
+	}
+
+	@Test
+	void aFailingCommandStopsTheMacro() {
+		String result = IJ.runMacro("run(\"TomoPick Open Tomogram\", \"path=[" + dir.resolve("none.zarr")
+				+ "]\");\nreturn \"went on\";");
+		assertNotEquals("went on", result, "the macro must stop at the failed command");
 	}
 
 	@Test
