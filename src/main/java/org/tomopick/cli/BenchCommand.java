@@ -39,6 +39,25 @@ final class BenchCommand implements Runnable {
 			+ "system temporary folder).")
 	Path scratch;
 
+	@Option(names = "--models", paramLabel = "DIR", description = "Models for the picking benchmark (default models).")
+	Path models = Path.of("models");
+
+	@Option(names = "--tomograms", paramLabel = "N", description = "Test tomograms for the picking benchmark "
+			+ "(default 3; 1 with --quick).")
+	Integer tomograms;
+
+	@Option(names = "--layouts", paramLabel = "ROOT:RUN", description = "CoPick picks whose run gives the test layout "
+			+ "(default ../shared/data/czii-picks:TS_73_6, a run used neither for training nor validation; a random "
+			+ "layout when absent).")
+	String layouts = "../shared/data/czii-picks:TS_73_6";
+
+	@Option(names = "--templates", paramLabel = "DIR", description = "Real density maps for half of the test "
+			+ "tomograms (default ../shared/data/templates; phantoms only when absent).")
+	Path templates = Path.of("../shared/data/templates");
+
+	@Option(names = "--skip-io", description = "Leave out the read and simulation tables.")
+	boolean skipIo;
+
 	@picocli.CommandLine.Spec
 	picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +72,13 @@ final class BenchCommand implements Runnable {
 		out.printf(Locale.ROOT, "TomoPick benchmark (%d cores available to the JVM, max heap %.1f GB)%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9);
 		out.println();
+		if (!skipIo)
+			ioAndSimulation(out, shape, n, dir);
+		new PickingBench(out, spec.commandLine().getErr()).run(models, layouts, templates,
+				tomograms != null ? tomograms : quick ? 1 : 3, quick ? EIGHTH_TOMOGRAM : FULL_TOMOGRAM, !quick);
+	}
+
+	private void ioAndSimulation(PrintWriter out, int[] shape, int n, Path dir) {
 		out.println("| stage | volume (z,y,x) | on disk (MB) | decoded (MB) | best of " + n + " (s) | MB/s |");
 		out.println("|---|---|---|---|---|---|");
 		out.flush();
@@ -88,6 +114,7 @@ final class BenchCommand implements Runnable {
 		out.println(header);
 		out.println(rule);
 		out.println(row);
+		out.println();
 		out.flush();
 	}
 

@@ -11,9 +11,11 @@ import java.util.Map;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.sim.GivenParticleLayout;
+import org.tomopick.sim.ImagingConditions;
 import org.tomopick.sim.ParticleLayout;
 import org.tomopick.sim.PhantomTemplates;
 import org.tomopick.sim.RandomParticleLayout;
+import org.tomopick.sim.SeedStreams;
 import org.tomopick.sim.SimulatedRunWriter;
 import org.tomopick.sim.SimulatedTomogram;
 import org.tomopick.sim.SimulationSettings;
@@ -34,8 +36,8 @@ final class SimulateCommand implements Runnable {
 	@Option(names = "--out", required = true, paramLabel = "ROOT", description = "CoPick overlay root to write to.")
 	Path out;
 
-	@Option(names = "--layout", paramLabel = "LAYOUT", description = "random (default), or czii:PICKS_ROOT[:RUN] to "
-			+ "place the particles where a real CoPick run has them (all runs of PICKS_ROOT in turn without :RUN).")
+	@Option(names = "--layout", paramLabel = "LAYOUT", description = "random (default), or czii:PICKS_ROOT[:RUN[,RUN...]] "
+			+ "to place the particles where real CoPick runs have them (the runs in turn; all runs without :RUN).")
 	String layout = "random";
 
 	@Option(names = "--density", paramLabel = "N", description = "Particles per cubic micrometre of ice for the "
@@ -80,6 +82,12 @@ final class SimulateCommand implements Runnable {
 			+ "czii layout the layout's run name is used).")
 	String runPrefix = "sim_";
 
+	@Option(names = "--vary", description = "Draw the imaging conditions of each run at random (seeded): total dose "
+			+ "15-120 e-/A^2, largest tilt 40-65 degrees, real maps or phantoms (with --templates), denoised or not. "
+			+ "For training and test sets that span more than one setting; --dose, --tilt-max and --denoised are then "
+			+ "ignored.")
+	boolean vary;
+
 	@Option(names = "--overwrite", description = "Replace tomograms of runs that exist already.")
 	boolean overwrite;
 
@@ -99,6 +107,7 @@ final class SimulateCommand implements Runnable {
 				.withReconstruction(SimulationSettings.defaults().reconstruction().withDenoised(denoised));
 		base.validate();
 		TemplateLibrary library = templates(catalog);
+		TemplateLibrary phantoms = PhantomTemplates.library(catalog, voxel);
 		List<NamedLayout> layouts = layouts(catalog);
 		SimulatedRunWriter writer = new SimulatedRunWriter(out, catalog,
 				tomoType != null ? tomoType : denoised ? "denoised" : "wbp");
@@ -108,16 +117,26 @@ final class SimulateCommand implements Runnable {
 			long runSeed = seed + i;
 			String run = l.runName() != null ? l.runName() + "_s" + runSeed : runPrefix + runSeed;
 			long t0 = System.nanoTime();
+			SimulationSettings settings = base.withSeed(runSeed);
+			TemplateLibrary maps = library;
+			String conditions = "";
+			if (vary) {
+				ImagingConditions.Draw draw = ImagingConditions.defaults()
+						.draw(SeedStreams.stream(runSeed, SeedStreams.Purpose.CONDITIONS, 0));
+				settings = draw.applyTo(settings);
+				maps = draw.realTemplates() && templates != null ? library : phantoms;
+				conditions = " [" + draw + "]";
+			}
 			SimulatedTomogram sim;
 			try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
 				progress.report("run " + run, 0);
-				sim = new TomogramSimulator(base.withSeed(runSeed), library).simulate(l.layout(), progress);
+				sim = new TomogramSimulator(settings, maps).simulate(l.layout(), progress);
 				progress.report("writing " + run, 0);
 				SimulatedRunWriter.WrittenRun w = writer.write(run, sim, overwrite);
 				stdout.printf(Locale.ROOT, "run %s: %s (%dx%dx%d at %.4f A), %d particles in %s (user %s, session %s), "
-						+ "%.1f s%n", run, w.tomogram(), shape[0], shape[1], shape[2], voxel, w.particles(),
+						+ "%.1f s%s%n", run, w.tomogram(), shape[0], shape[1], shape[2], voxel, w.particles(),
 						writer.project().picksFolder(run), SimulatedRunWriter.TRUTH_USER,
-						SimulatedRunWriter.TRUTH_SESSION, (System.nanoTime() - t0) * 1e-9);
+						SimulatedRunWriter.TRUTH_SESSION, (System.nanoTime() - t0) * 1e-9, conditions);
 				stdout.flush();
 			}
 		}
@@ -159,7 +178,7 @@ final class SimulateCommand implements Runnable {
 		CliPaths.requireDirectory(root, "--layout czii:");
 		var loader = new org.tomopick.io.copick.CopickPicksLoader(new org.tomopick.io.copick.CopickProject(root),
 				catalog);
-		Map<String, List<Particle>> picks = loader.load(null, null, run == null ? List.of() : List.of(run));
+		Map<String, List<Particle>> picks = loader.load(null, null, run == null ? List.of() : List.of(run.split(",")));
 		List<NamedLayout> result = new ArrayList<>();
 		picks.forEach((name, particles) -> result.add(new NamedLayout(name, new GivenParticleLayout(particles))));
 		return result;

@@ -1,0 +1,145 @@
+package org.tomopick.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.tomopick.fuse.FusionSettings;
+import org.tomopick.io.VolumeSource;
+import org.tomopick.io.copick.CopickPicksWriter;
+import org.tomopick.io.copick.CopickProject;
+import org.tomopick.model.ParticleCatalog;
+import org.tomopick.pipeline.CopickTomograms;
+import org.tomopick.pipeline.PickingMode;
+import org.tomopick.pipeline.PickingPipeline;
+import org.tomopick.pipeline.PickingResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tomopick pick}: the picker on tomograms, writing CoPick picks. */
+@Command(name = "pick", mixinStandardHelpOptions = true, description = { "Picks particles: reads each tomogram, runs "
+		+ "the branches the mode needs and the fusion, and writes CoPick picks "
+		+ "(OUT/ExperimentRuns/<run>/Picks/<user>_<session>_<class>.json, one file per class, written atomically)." })
+final class PickCommand implements Runnable {
+
+	@Option(names = "--input", required = true, paramLabel = "ROOT[:RUN]|ZARR|MRC", description = "A CoPick project "
+			+ "(all runs, or one with :RUN), an OME-Zarr tomogram or an MRC file (the run is then named after it).")
+	String input;
+
+	@Option(names = "--out", required = true, paramLabel = "ROOT", description = "CoPick overlay root to write to "
+			+ "(may be the input project).")
+	Path out;
+
+	@Option(names = "--mode", paramLabel = "MODE", description = "full (default), unet, yolo or no-dbscan.")
+	String mode = "full";
+
+	@Option(names = "--models", paramLabel = "DIR", description = "Models folder with unet/ and yolo/ (default "
+			+ "models).")
+	Path models = Path.of("models");
+
+	@Option(names = "--user", paramLabel = "USER", description = "CoPick user of the picks (default tomopick).")
+	String user = "tomopick";
+
+	@Option(names = "--session", paramLabel = "SESSION", description = "CoPick session of the picks (default 0).")
+	String session = "0";
+
+	@Option(names = "--threshold", paramLabel = "CLASS=VALUE", description = "Confidence threshold of a class, or of "
+			+ "all classes with all=VALUE (default 0.5); repeatable.")
+	List<String> thresholds = List.of();
+
+	@Option(names = "--tomo-type", paramLabel = "NAME", description = "Tomogram type in a CoPick project (default "
+			+ "denoised, else wbp).")
+	String tomoType;
+
+	@picocli.CommandLine.Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		PickingMode pickingMode = PickingMode.parse(mode);
+		FusionSettings fusion = fusionSettings();
+		ParticleCatalog catalog = ParticleCatalog.czii();
+		Map<String, Path> tomograms = tomograms();
+		CopickProject target = new CopickProject(out);
+		PrintWriter stdout = spec.commandLine().getOut();
+		try (PickingPipeline pipeline = PickingPipeline.load(models, pickingMode, fusion);
+				ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
+			for (Map.Entry<String, Path> e : tomograms.entrySet()) {
+				String run = e.getKey();
+				long t0 = System.nanoTime();
+				progress.report("reading " + run, 0);
+				VolumeSource source = VolumeSource.open(e.getValue());
+				double vs = source.geometry().orElseThrow(() -> new UserInputException(e.getValue()
+						+ " does not store its voxel size; convert it with --voxel-size first")).voxelSize(0)[2];
+				var volume = source.read(0).toFloat32();
+				double readSeconds = (System.nanoTime() - t0) * 1e-9;
+				PickingResult result = pipeline.pick(volume, vs, progress);
+				CopickPicksWriter.writeRun(target, run, user, session, vs, result.particles(), catalog);
+				stdout.printf(Locale.ROOT, "run %s: %d particles (%s; UNet %d, YOLO %d candidates) -> %s (%s/%s)%n",
+						run, result.particles().size(), pickingMode, result.unetCandidates(),
+						result.yoloCandidates(), target.picksFolder(run), user, session);
+				StringBuilder timing = new StringBuilder(String.format(Locale.ROOT, "  seconds: read %.2f", readSeconds));
+				result.stageSeconds().forEach((k, v) -> timing.append(String.format(Locale.ROOT, ", %s %.2f", k, v)));
+				timing.append(String.format(Locale.ROOT, ", total %.2f", (System.nanoTime() - t0) * 1e-9));
+				stdout.println(timing);
+				stdout.flush();
+			}
+		}
+	}
+
+	private FusionSettings fusionSettings() {
+		double all = FusionSettings.defaults().defaultThreshold();
+		Map<String, Double> perClass = new LinkedHashMap<>();
+		ParticleCatalog catalog = ParticleCatalog.czii();
+		for (String t : thresholds) {
+			int eq = t.indexOf('=');
+			if (eq <= 0)
+				throw new UserInputException("--threshold must be CLASS=VALUE or all=VALUE, was '" + t + "'");
+			String name = t.substring(0, eq);
+			double value;
+			try {
+				value = Double.parseDouble(t.substring(eq + 1));
+			} catch (NumberFormatException ex) {
+				throw new UserInputException("--threshold " + t + ": '" + t.substring(eq + 1) + "' is not a number");
+			}
+			if (name.equals("all"))
+				all = value;
+			else
+				perClass.put(catalog.get(name).name(), value);
+		}
+		return FusionSettings.defaults().withThresholds(all, perClass).validate();
+	}
+
+	/** Run name -> tomogram path, in order. */
+	private Map<String, Path> tomograms() {
+		Path path = Path.of(input);
+		String run = null;
+		if (!Files.exists(path) && input.lastIndexOf(':') > 0) {
+			run = input.substring(input.lastIndexOf(':') + 1);
+			path = Path.of(input.substring(0, input.lastIndexOf(':')));
+		}
+		CliPaths.requireExists(path, "--input");
+		Map<String, Path> out = new LinkedHashMap<>();
+		if (Files.isDirectory(path.resolve("ExperimentRuns"))) {
+			CopickTomograms project = new CopickTomograms(path, tomoType);
+			List<String> runs = run == null ? project.project().runs() : List.of(run);
+			if (runs.isEmpty())
+				throw new UserInputException("--input " + path + ": the project has no runs");
+			for (String r : runs)
+				out.put(r, project.tomogramPath(r));
+			return out;
+		}
+		if (run != null)
+			throw new UserInputException("--input " + path + " is not a CoPick project (no ExperimentRuns), so :" + run
+					+ " cannot select a run");
+		String name = path.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		out.put(dot > 0 ? name.substring(0, dot) : name, path);
+		return out;
+	}
+}

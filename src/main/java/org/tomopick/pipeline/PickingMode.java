@@ -1,0 +1,45 @@
+package org.tomopick.pipeline;
+
+import java.util.Locale;
+
+/** What the picker runs: the paper's full method and its ablations. */
+public enum PickingMode {
+	/** Both branches; UNet peaks and every YOLO slice detection fused by per-class DBSCAN. */
+	FULL("full"),
+	/** The UNet3D branch alone (its peaks, thresholded). */
+	UNET("unet"),
+	/** The YOLO branch alone (its detections linked across slices, thresholded). */
+	YOLO("yolo"),
+	/** Both branches (UNet peaks and linked YOLO tracks) merged without clustering. */
+	NO_DBSCAN("no-dbscan");
+
+	private final String label;
+
+	PickingMode(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	public boolean usesUnet() {
+		return this != YOLO;
+	}
+
+	public boolean usesYolo() {
+		return this != UNET;
+	}
+
+	public static PickingMode parse(String s) {
+		for (PickingMode m : values())
+			if (m.label.equals(s.toLowerCase(Locale.ROOT)))
+				return m;
+		throw new IllegalArgumentException("mode must be full, unet, yolo or no-dbscan, was '" + s + "'");
+	}
+
+	@Override
+	public String toString() {
+		return label;
+	}
+}

@@ -1,0 +1,78 @@
+package org.tomopick.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tomopick.io.copick.CopickPicksLoader;
+import org.tomopick.io.copick.CopickProject;
+import org.tomopick.model.Particle;
+import org.tomopick.model.ParticleCatalog;
+
+/**
+ * The whole command-line job on tiny data: simulate a project, train both branches for a few steps, pick in every
+ * mode, and evaluate. This checks the wiring and the files, not accuracy (a few steps teach a network nothing).
+ */
+class TrainPickCommandTest {
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void simulateTrainPickAndEvaluate() {
+		Path project = tmp.resolve("project");
+		Path models = tmp.resolve("models");
+		assertEquals(0, TomoPickCliTest.cli("simulate", "--out", project.toString(), "--shape", "40,96,96", "--runs",
+				"3", "--density", "20000").code());
+
+		TomoPickCliTest.Run unet = TomoPickCliTest.cli("train", "--branch", "unet", "--project", project.toString(),
+				"--epochs", "1", "--steps", "2", "--width", "4", "--out", models.resolve("unet").toString());
+		TomoPickCliTest.Run yolo = TomoPickCliTest.cli("train", "--branch", "yolo", "--project", project.toString(),
+				"--epochs", "1", "--steps", "2", "--width", "4", "--out", models.resolve("yolo").toString());
+
+		assertEquals(0, unet.code(), unet.err());
+		assertEquals(0, yolo.code(), yolo.err());
+		assertTrue(unet.out().contains("on 2 runs [sim_1, sim_2], validating on [sim_3]"), unet.out());
+		assertTrue(Files.isRegularFile(models.resolve("unet/unet.params")));
+		assertTrue(Files.isRegularFile(models.resolve("unet/unet.json")));
+		assertTrue(Files.isRegularFile(models.resolve("yolo/yolo.params")));
+		assertTrue(Files.isRegularFile(models.resolve("yolo/yolo.json")));
+
+		Path picks = tmp.resolve("picks");
+		for (String mode : List.of("full", "unet", "yolo", "no-dbscan")) {
+			TomoPickCliTest.Run pick = TomoPickCliTest.cli("pick", "--input", project + ":sim_3", "--out",
+					picks.toString(), "--models", models.toString(), "--mode", mode, "--session", mode,
+					"--threshold", "all=0.3");
+			assertEquals(0, pick.code(), pick.err());
+			assertTrue(pick.out().contains("run sim_3:") && pick.out().contains("seconds:"), pick.out());
+			Map<String, List<Particle>> written = new CopickPicksLoader(new CopickProject(picks),
+					ParticleCatalog.czii()).load("tomopick", mode, List.of());
+			assertEquals(List.of("sim_3"), List.copyOf(written.keySet()));
+			int printed = Integer.parseInt(pick.out().replaceAll("(?s).*run sim_3: (\\d+) particles.*", "$1"));
+			assertEquals(printed, written.get("sim_3").size(), "the picks file holds what was reported");
+			for (Particle p : written.get("sim_3"))
+				assertTrue(p.score() >= 0.3, "threshold applied: " + p);
+			TomoPickCliTest.Run eval = TomoPickCliTest.cli("evaluate", "--truth", project.toString(), "--picks",
+					picks.toString(), "--user", "tomopick", "--session", mode, "--runs", "sim_3");
+			assertEquals(0, eval.code(), eval.err());
+		}
+	}
+
+	@Test
+	void missingModelsAndBadOptionsAreUsageErrors() {
+		TomoPickCliTest.Run run = TomoPickCliTest.cli("pick", "--input", tmp.toString(), "--out",
+				tmp.resolve("o").toString(), "--models", tmp.resolve("none").toString());
+		assertEquals(2, run.code());
+		assertEquals(2, TomoPickCliTest.cli("pick", "--input", tmp.toString(), "--out", tmp.toString(), "--mode",
+				"best").code());
+		assertEquals(2, TomoPickCliTest.cli("train", "--branch", "cnn", "--project", tmp.toString()).code());
+		assertEquals(2, TomoPickCliTest.cli("pick", "--input", tmp.toString(), "--out", tmp.toString(), "--threshold",
+				"ribosome=high").code());
+	}
+}
