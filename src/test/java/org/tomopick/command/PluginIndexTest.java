@@ -27,7 +27,8 @@ class PluginIndexTest {
 			"org.tomopick.command.ImportPicksCommand", "Plugins>TomoPick>Import Picks",
 			"org.tomopick.command.ExportPicksCommand", "Plugins>TomoPick>Export Picks",
 			"org.tomopick.command.EvaluatePicksCommand", "Plugins>TomoPick>Evaluate Picks",
-			"org.tomopick.command.GenerateSyntheticTomogramCommand", "Plugins>TomoPick>Generate Synthetic Tomogram");
+			"org.tomopick.command.GenerateSyntheticTomogramCommand", "Plugins>TomoPick>Generate Synthetic Tomogram",
+			"org.tomopick.command.PickParticlesCommand", "Plugins>TomoPick>Pick Particles");
 
 	@Test
 	void indexListsEveryCommandWithItsMenuPath() throws IOException {
