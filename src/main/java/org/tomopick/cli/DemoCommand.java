@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.tomopick.eval.CziiScore;
 import org.tomopick.eval.ScoreReport;
-import org.tomopick.fuse.FusionSettings;
 import org.tomopick.io.copick.CopickPicksWriter;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
@@ -63,7 +62,7 @@ final class DemoCommand implements Runnable {
 				.withSeed(seed).validate();
 		PrintWriter stdout = spec.commandLine().getOut();
 		String run = "demo_" + seed;
-		try (PickingPipeline pipeline = PickingPipeline.load(models, pickingMode, FusionSettings.defaults());
+		try (PickingPipeline pipeline = PickingPipeline.load(models, pickingMode, null);
 				ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
 			long t0 = System.nanoTime();
 			SimulatedTomogram sim = new TomogramSimulator(settings,

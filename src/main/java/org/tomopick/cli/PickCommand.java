@@ -49,7 +49,8 @@ final class PickCommand implements Runnable {
 	String session = "0";
 
 	@Option(names = "--threshold", paramLabel = "CLASS=VALUE", description = "Confidence threshold of a class, or of "
-			+ "all classes with all=VALUE (default 0.5); repeatable.")
+			+ "all classes with all=VALUE; repeatable. Default: the thresholds tuned on validation data that the models "
+			+ "folder holds (pipeline.json, see 'tomopick tune'), else 0.5.")
 	List<String> thresholds = List.of();
 
 	@Option(names = "--tomo-type", paramLabel = "NAME", description = "Tomogram type in a CoPick project (default "
@@ -92,7 +93,10 @@ final class PickCommand implements Runnable {
 		}
 	}
 
+	/** Explicit thresholds, or null to use the models' tuned ones (or the default 0.5 without tuning). */
 	private FusionSettings fusionSettings() {
+		if (thresholds.isEmpty())
+			return null;
 		double all = FusionSettings.defaults().defaultThreshold();
 		Map<String, Double> perClass = new LinkedHashMap<>();
 		ParticleCatalog catalog = ParticleCatalog.czii();

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.tomopick.eval.ClassScore;
 import org.tomopick.eval.ScoreReport;
-import org.tomopick.fuse.FusionSettings;
 import org.tomopick.io.copick.CopickPicksLoader;
 import org.tomopick.io.copick.CopickProject;
 import org.tomopick.model.Particle;
@@ -57,7 +56,7 @@ final class PickingBench {
 		PickingBenchmark.Result r;
 		PickingBenchmark.peakResidentBytes();
 		PeakHeap.reset();
-		try (PickingPipeline pipeline = PickingPipeline.load(models, PickingMode.FULL, FusionSettings.defaults());
+		try (PickingPipeline pipeline = PickingPipeline.load(models, PickingMode.FULL, null);
 				ConsoleProgress progress = new ConsoleProgress(err)) {
 			r = new PickingBenchmark(pipeline, catalog).run(simulator, layout, count, TEST_SEED, scaling, progress);
 		}

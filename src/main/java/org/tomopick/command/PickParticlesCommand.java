@@ -39,7 +39,10 @@ public class PickParticlesCommand implements Command {
 	@Parameter(label = "Mode", choices = { "full", "unet", "yolo", "no-dbscan" })
 	private String mode = "full";
 
-	@Parameter(label = "Confidence threshold", min = "0", max = "1")
+	@Parameter(label = "Use the thresholds tuned with the models", required = false)
+	private boolean tuned_thresholds = true;
+
+	@Parameter(label = "Confidence threshold (without tuned thresholds)", min = "0", max = "1")
 	private double threshold = 0.5;
 
 	@Parameter(label = "Replace the current particles", required = false)
@@ -53,7 +56,7 @@ public class PickParticlesCommand implements Command {
 		TomogramSession session = TomogramSession.require(image);
 		VoxelGeometry g = session.geometry();
 		int level = session.level();
-		FusionSettings fusion = FusionSettings.defaults().withThresholds(threshold, Map.of());
+		FusionSettings fusion = tuned_thresholds ? null : FusionSettings.defaults().withThresholds(threshold, Map.of());
 		StatusBarProgress progress = new StatusBarProgress("Pick Particles");
 		PickingResult result;
 		try (PickingPipeline pipeline = PickingPipeline.load(models.toPath(), PickingMode.parse(mode), fusion)) {

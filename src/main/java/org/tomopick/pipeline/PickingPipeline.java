@@ -42,8 +42,12 @@ public final class PickingPipeline implements AutoCloseable {
 	private final YoloModel yoloModel;
 	private final SlicewiseYoloDetector yolo;
 
-	private PickingPipeline(PickingMode mode, FusionSettings fusion, UNetModel unetModel, YoloModel yoloModel) {
+	private final PipelineTuning tuning;
+
+	private PickingPipeline(PickingMode mode, FusionSettings fusion, UNetModel unetModel, YoloModel yoloModel,
+			PipelineTuning tuning) {
 		this.mode = mode;
+		this.tuning = tuning;
 		this.fusion = new DbscanFusion(fusion);
 		this.unetModel = unetModel;
 		this.unet = unetModel == null ? null
@@ -52,8 +56,21 @@ public final class PickingPipeline implements AutoCloseable {
 		this.yolo = yoloModel == null ? null : new SlicewiseYoloDetector(yoloModel);
 	}
 
-	/** Loads the models the mode needs from {@code modelsDir}; a missing one is an error naming the path. */
+	/**
+	 * Loads the models the mode needs from {@code modelsDir} and, when the folder has one and {@code fusion} is
+	 * null, its tuned thresholds ({@link PipelineTuning}); with explicit fusion settings the tuning is not used.
+	 */
 	public static PickingPipeline load(Path modelsDir, PickingMode mode, FusionSettings fusion) {
+		PipelineTuning tuning = fusion == null ? PipelineTuning.readIfPresent(modelsDir) : null;
+		FusionSettings f = fusion != null ? fusion
+				: tuning != null ? FusionSettings.defaults().withThresholds(tuning.candidateThreshold(), Map.of())
+						: FusionSettings.defaults();
+		return load(modelsDir, mode, f, tuning);
+	}
+
+	/** Loads with given fusion settings and tuning (null: no output thresholds). */
+	public static PickingPipeline load(Path modelsDir, PickingMode mode, FusionSettings fusion,
+			PipelineTuning tuning) {
 		UNetModel u = null;
 		YoloModel y = null;
 		try {
@@ -61,7 +78,7 @@ public final class PickingPipeline implements AutoCloseable {
 				u = UNetModel.load(require(modelsDir.resolve(UNET_FOLDER).resolve(UNetModel.PARAMETERS)).getParent());
 			if (mode.usesYolo())
 				y = YoloModelFile.load(require(modelsDir.resolve(YOLO_FOLDER).resolve("yolo.params")));
-			return new PickingPipeline(mode, fusion, u, y);
+			return new PickingPipeline(mode, fusion, u, y, tuning);
 		} catch (RuntimeException e) {
 			if (u != null)
 				u.close();
@@ -80,6 +97,11 @@ public final class PickingPipeline implements AutoCloseable {
 
 	public PickingMode mode() {
 		return mode;
+	}
+
+	/** The tuned thresholds in use, or null. */
+	public PipelineTuning tuning() {
+		return tuning;
 	}
 
 	/** Picks one tomogram (float values, any scale: each branch normalises it). */
@@ -122,6 +144,8 @@ public final class PickingPipeline implements AutoCloseable {
 					.forEach(p -> candidates.add(candidate(p, Branch.YOLO)));
 		List<FusedParticle> fused = as == PickingMode.FULL ? fusion.fuse(candidates) : fusion.concatenate(candidates);
 		List<Particle> particles = fused.stream().map(FusedParticle::toParticle).toList();
+		if (tuning != null)
+			particles = ThresholdTuner.apply(particles, tuning.thresholds(as));
 		Map<String, Double> seconds = new LinkedHashMap<>();
 		if (as.usesUnet())
 			seconds.put("unet", outputs.stageSeconds().getOrDefault("unet", 0.0));

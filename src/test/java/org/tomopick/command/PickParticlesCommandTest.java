@@ -55,7 +55,7 @@ class PickParticlesCommandTest {
 
 			for (String mode : new String[] { "unet", "full" }) {
 				CommandModule pick = CommandTestSupport.run(context, PickParticlesCommand.class, Map.of("image", image,
-						"models", models.toFile(), "mode", mode, "threshold", 0.0, "replace", true));
+						"models", models.toFile(), "mode", mode, "tuned_thresholds", false, "threshold", 0.0, "replace", true));
 
 				int count = (Integer) pick.getOutput("particle_count");
 				assertEquals(count, session.particles().size(), "replace: only the picked particles are shown");
