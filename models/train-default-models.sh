@@ -25,8 +25,9 @@ unet=$!
 	--seed 42 --out models/yolo --work "$data/yolo.work"
 wait "$unet"
 
-# Per-class validation scores of each branch alone, as the model cards report them.
-for mode in unet yolo full; do
+# Thresholds tuned on the validation runs (models/pipeline.json), then per-class validation scores per mode.
+./tomopick tune --models models --val "$data/val"
+for mode in unet yolo full no-dbscan; do
 	./tomopick pick --input "$data/val" --out "$data/val-picks" --mode "$mode" --session "$mode"
 	./tomopick evaluate --truth "$data/val" --picks "$data/val-picks" --truth-user curation --user tomopick \
 		--session "$mode" --json "$data/val-$mode.json"

@@ -68,7 +68,7 @@ class MacroCommandBridgeTest {
 	void everyCommandHasAMacroEntry() throws IOException {
 		Map<String, String> entries = pluginsConfigEntries();
 		for (String command : List.of("Open Tomogram", "Import Picks", "Export Picks", "Evaluate Picks",
-				"Generate Synthetic Tomogram", "Pick Particles")) {
+				"Generate Synthetic Tomogram", "Pick Particles", "Train Model")) {
 			String target = entries.get("TomoPick " + command);
 			assertNotNull(target, "plugins.config has no entry 'TomoPick " + command + "'");
 			String cls = "org.tomopick.command." + command.replace(" ", "") + "Command";

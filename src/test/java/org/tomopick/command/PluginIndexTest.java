@@ -28,7 +28,8 @@ class PluginIndexTest {
 			"org.tomopick.command.ExportPicksCommand", "Plugins>TomoPick>Export Picks",
 			"org.tomopick.command.EvaluatePicksCommand", "Plugins>TomoPick>Evaluate Picks",
 			"org.tomopick.command.GenerateSyntheticTomogramCommand", "Plugins>TomoPick>Generate Synthetic Tomogram",
-			"org.tomopick.command.PickParticlesCommand", "Plugins>TomoPick>Pick Particles");
+			"org.tomopick.command.PickParticlesCommand", "Plugins>TomoPick>Pick Particles",
+			"org.tomopick.command.TrainModelCommand", "Plugins>TomoPick>Train Model");
 
 	@Test
 	void indexListsEveryCommandWithItsMenuPath() throws IOException {
