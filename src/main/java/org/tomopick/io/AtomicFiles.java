@@ -7,6 +7,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that a reader never sees a half-written one: the content goes to a temporary file in the same
@@ -30,6 +33,7 @@ public final class AtomicFiles {
 		try {
 			Files.createDirectories(dir);
 			tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+			keepPermissions(tmp, target);
 			try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
 					OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
 							1 << 16)) {
@@ -53,6 +57,20 @@ public final class AtomicFiles {
 					// best effort: the target itself is untouched
 				}
 			}
+		}
+	}
+
+	/**
+	 * A temporary file is created readable by its owner only; the result should have the permissions of the file it
+	 * replaces, or the usual rw-r--r-- of a new file (others on the team must be able to read picks and models).
+	 */
+	private static void keepPermissions(Path tmp, Path target) throws IOException {
+		try {
+			Set<PosixFilePermission> permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
+					: PosixFilePermissions.fromString("rw-r--r--");
+			Files.setPosixFilePermissions(tmp, permissions);
+		} catch (UnsupportedOperationException notPosix) {
+			// Windows: the temporary file already has the folder's ACLs
 		}
 	}
 

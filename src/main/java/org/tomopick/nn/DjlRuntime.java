@@ -28,6 +28,18 @@ public final class DjlRuntime {
 		setIfAbsent(INTEROP_THREADS, "1");
 	}
 
+	/**
+	 * Switches PyTorch's gradient recording off for the calling thread. PyTorch keeps that switch per thread and
+	 * starts every new thread with recording on; DJL switches it off only on the thread that loaded the engine and
+	 * when a gradient collector closes. Work started on another thread (Fiji runs commands on a thread pool) must
+	 * call this first, or inference records a graph (memory) and in-place parameter updates fail.
+	 */
+	public static void noGradientsOnThisThread() {
+		try (ai.djl.training.GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+			// closing the collector sets the grad mode of this thread to off
+		}
+	}
+
 	private static void setIfAbsent(String key, String value) {
 		if (System.getProperty(key) == null)
 			System.setProperty(key, value);

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.tomopick.io.TomoPickIoException;
 import org.tomopick.model.ParticleCatalog;
+import org.tomopick.nn.DjlRuntime;
 import org.tomopick.progress.Progress;
 import org.tomopick.unet.EpochRecord;
 import org.tomopick.unet.TrainingExample;
@@ -112,6 +113,7 @@ public final class BranchTraining {
 
 	public Outcome train(List<AnnotatedTomogram> training, List<AnnotatedTomogram> validation, Path modelDir,
 			Path workDir, Progress progress, Consumer<String> log) {
+		DjlRuntime.noGradientsOnThisThread();
 		return branch == Branch.UNET ? trainUnet(training, validation, modelDir, workDir, progress, log)
 				: trainYolo(training, validation, modelDir, workDir, progress, log);
 	}

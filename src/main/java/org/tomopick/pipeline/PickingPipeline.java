@@ -15,6 +15,7 @@ import org.tomopick.fuse.FusionSettings;
 import org.tomopick.io.DenseVolume;
 import org.tomopick.io.TomoPickIoException;
 import org.tomopick.model.Particle;
+import org.tomopick.nn.DjlRuntime;
 import org.tomopick.progress.Progress;
 import org.tomopick.unet.PeakSettings;
 import org.tomopick.unet.TilingSettings;
@@ -114,6 +115,7 @@ public final class PickingPipeline implements AutoCloseable {
 	 * fusion) and linked across slices (for the YOLO-only and no-dbscan modes).
 	 */
 	public BranchOutputs detect(DenseVolume tomogram, double voxelSizeAngstrom, Progress progress) {
+		DjlRuntime.noGradientsOnThisThread();
 		Map<String, Double> seconds = new LinkedHashMap<>();
 		List<Particle> unetCandidates = List.of();
 		List<Particle> yoloPoints = List.of();

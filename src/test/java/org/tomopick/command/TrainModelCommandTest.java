@@ -21,6 +21,12 @@ class TrainModelCommandTest {
 
 	@Test
 	void trainsTheYoloBranchOnACopickProject() {
+		// load the engine on this thread first, as Fiji may have: the command then trains on another thread, whose
+		// PyTorch gradient mode starts switched on
+		try (var warm = org.tomopick.yolo.YoloModel.create(org.tomopick.yolo.YoloSettings.defaults(),
+				org.tomopick.model.ParticleCatalog.czii())) {
+			// nothing
+		}
 		File project = dir.resolve("project").toFile();
 		File out = dir.resolve("models/yolo").toFile();
 		try (Context context = new Context()) {
