@@ -30,14 +30,15 @@ public final class DjlRuntime {
 
 	/**
 	 * Switches PyTorch's gradient recording off for the calling thread. PyTorch keeps that switch per thread and
-	 * starts every new thread with recording on; DJL switches it off only on the thread that loaded the engine and
-	 * when a gradient collector closes. Work started on another thread (Fiji runs commands on a thread pool) must
-	 * call this first, or inference records a graph (memory) and in-place parameter updates fail.
+	 * starts every new thread with recording on; DJL switches it off only on the thread that loaded the engine (a
+	 * gradient collector restores whatever it found). Work started on another thread (Fiji runs commands on a
+	 * thread pool) must call this first, or inference records a graph (memory) and in-place parameter updates fail.
+	 * The engine must be loaded (a model created or loaded) before.
 	 */
 	public static void noGradientsOnThisThread() {
-		try (ai.djl.training.GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
-			// closing the collector sets the grad mode of this thread to off
-		}
+		configure();
+		ai.djl.engine.Engine.getInstance(); // loads the engine (and its natives) if nothing has yet
+		ai.djl.pytorch.jni.JniUtils.setGradMode(false);
 	}
 
 	private static void setIfAbsent(String key, String value) {
