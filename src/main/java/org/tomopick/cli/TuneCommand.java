@@ -1,6 +1,7 @@
 package org.tomopick.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ import org.tomopick.pipeline.PickingMode;
 import org.tomopick.pipeline.PickingPipeline;
 import org.tomopick.pipeline.PipelineTuning;
 import org.tomopick.pipeline.ThresholdTuner;
+import org.tomopick.unet.UNetModel;
+import org.tomopick.unet.UNetModelInfo;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,16 +44,34 @@ final class TuneCommand implements Runnable {
 			+ "before fusion (default 0.2).")
 	double candidateThreshold = 0.2;
 
+	@Option(names = "--unet-peak-threshold", paramLabel = "T", description = "Probability a UNet class map must reach "
+			+ "for a peak to become a candidate; written into models/unet/unet.json before tuning (default 0.1: "
+			+ "low, so that the output thresholds tuned here do the choosing).")
+	double unetPeakThreshold = 0.1;
+
 	@Option(names = "--truth-user", paramLabel = "USER", description = "User of the truth picks (default curation).")
 	String truthUser = "curation";
 
 	@picocli.CommandLine.Spec
 	picocli.CommandLine.Model.CommandSpec spec;
 
+	private void setUnetPeakThreshold() {
+		Path dir = models.resolve(PickingPipeline.UNET_FOLDER);
+		if (!Files.isDirectory(dir))
+			return;
+		try (UNetModel model = UNetModel.load(dir)) {
+			UNetModelInfo info = model.info();
+			model.updateInfo(info.withClasses(info.classes().stream()
+					.map(c -> c.withThreshold(unetPeakThreshold, c.minVoxels())).toList()));
+			model.save(dir);
+		}
+	}
+
 	@Override
 	public void run() {
 		CliPaths.requireDirectory(val, "--val");
 		ParticleCatalog catalog = ParticleCatalog.czii();
+		setUnetPeakThreshold();
 		CopickTomograms source = new CopickTomograms(val, null);
 		List<String> runs = source.project().runs();
 		Map<String, List<Particle>> truth = new LinkedHashMap<>();

@@ -25,7 +25,7 @@ class TrainPickCommandTest {
 	Path tmp;
 
 	@Test
-	void simulateTrainPickAndEvaluate() {
+	void simulateTrainPickAndEvaluate() throws java.io.IOException {
 		Path project = tmp.resolve("project");
 		Path models = tmp.resolve("models");
 		assertEquals(0, TomoPickCliTest.cli("simulate", "--out", project.toString(), "--shape", "40,96,96", "--runs",
@@ -43,6 +43,14 @@ class TrainPickCommandTest {
 		assertTrue(Files.isRegularFile(models.resolve("unet/unet.json")));
 		assertTrue(Files.isRegularFile(models.resolve("yolo/yolo.params")));
 		assertTrue(Files.isRegularFile(models.resolve("yolo/yolo.json")));
+
+		TomoPickCliTest.Run tune = TomoPickCliTest.cli("tune", "--models", models.toString(), "--val",
+				project.toString());
+		assertEquals(0, tune.code(), tune.err());
+		assertTrue(Files.isRegularFile(models.resolve("pipeline.json")));
+		for (String mode : List.of("full", "unet", "yolo", "no-dbscan"))
+			assertTrue(tune.out().contains(mode), tune.out());
+		assertTrue(Files.readString(models.resolve("unet/unet.json")).contains("0.1"), "peak threshold written");
 
 		Path picks = tmp.resolve("picks");
 		for (String mode : List.of("full", "unet", "yolo", "no-dbscan")) {
