@@ -17,6 +17,11 @@ import org.tomopick.pipeline.CopickTomograms;
 import org.tomopick.pipeline.PickingMode;
 import org.tomopick.pipeline.PickingPipeline;
 import org.tomopick.pipeline.PickingResult;
+import org.tomopick.pipeline.BranchOutputs;
+import org.tomopick.io.DenseVolume;
+import org.tomopick.io.zarr.OmeZarrWriter;
+import org.tomopick.io.zarr.OmeZarrWriterSettings;
+import org.tomopick.unet.ProbabilityMaps;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +58,10 @@ final class PickCommand implements Runnable {
 			+ "folder holds (pipeline.json, see 'tomopick tune'), else 0.5.")
 	List<String> thresholds = List.of();
 
+	@Option(names = "--heatmap", paramLabel = "DIR", description = "Also write the UNet's class probability maps: "
+			+ "DIR/<run>/<class>.zarr (OME-Zarr, float32, at the UNet's working voxel size).")
+	Path heatmap;
+
 	@Option(names = "--tomo-type", paramLabel = "NAME", description = "Tomogram type in a CoPick project (default "
 			+ "denoised, else wbp).")
 	String tomoType;
@@ -79,7 +88,10 @@ final class PickCommand implements Runnable {
 						+ " does not store its voxel size; convert it with --voxel-size first")).voxelSize(0)[2];
 				var volume = source.read(0).toFloat32();
 				double readSeconds = (System.nanoTime() - t0) * 1e-9;
-				PickingResult result = pipeline.pick(volume, vs, progress);
+				BranchOutputs outputs = pipeline.detect(volume, vs, progress);
+				PickingResult result = pipeline.fuse(outputs, pickingMode);
+				if (heatmap != null)
+					writeHeatmaps(heatmap.resolve(run), outputs.unetMaps());
 				CopickPicksWriter.writeRun(target, run, user, session, vs, result.particles(), catalog);
 				stdout.printf(Locale.ROOT, "run %s: %d particles (%s; UNet %d, YOLO %d candidates) -> %s (%s/%s)%n",
 						run, result.particles().size(), pickingMode, result.unetCandidates(),
@@ -91,6 +103,15 @@ final class PickCommand implements Runnable {
 				stdout.flush();
 			}
 		}
+	}
+
+	private static void writeHeatmaps(Path dir, ProbabilityMaps maps) {
+		if (maps == null)
+			throw new UserInputException("--heatmap needs the UNet branch (mode full, unet or no-dbscan)");
+		double vs = maps.geometry().voxelSize(0)[2];
+		for (int k = 0; k < maps.classes().size(); k++)
+			OmeZarrWriter.write(DenseVolume.ofFloats(maps.shape(), maps.map(k)),
+					dir.resolve(maps.classes().get(k).name() + ".zarr"), OmeZarrWriterSettings.defaults(vs), true);
 	}
 
 	/** Explicit thresholds, or null to use the models' tuned ones (or the default 0.5 without tuning). */

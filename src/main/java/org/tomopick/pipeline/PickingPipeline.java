@@ -18,6 +18,8 @@ import org.tomopick.model.Particle;
 import org.tomopick.nn.DjlRuntime;
 import org.tomopick.progress.Progress;
 import org.tomopick.unet.PeakSettings;
+import org.tomopick.unet.ProbabilityMaps;
+import org.tomopick.unet.UNetDetection;
 import org.tomopick.unet.TilingSettings;
 import org.tomopick.unet.UNetDetector;
 import org.tomopick.unet.UNetModel;
@@ -120,9 +122,12 @@ public final class PickingPipeline implements AutoCloseable {
 		List<Particle> unetCandidates = List.of();
 		List<Particle> yoloPoints = List.of();
 		List<Particle> yoloTracks = List.of();
+		ProbabilityMaps maps = null;
 		if (unet != null) {
 			long t0 = System.nanoTime();
-			unetCandidates = unet.detect(tomogram, voxelSizeAngstrom, progress).candidates();
+			UNetDetection detection = unet.detect(tomogram, voxelSizeAngstrom, progress);
+			unetCandidates = detection.candidates();
+			maps = detection.maps();
 			seconds.put("unet", (System.nanoTime() - t0) * 1e-9);
 		}
 		if (yolo != null) {
@@ -132,7 +137,7 @@ public final class PickingPipeline implements AutoCloseable {
 			yoloTracks = yolo.link(detections);
 			seconds.put("yolo", (System.nanoTime() - t0) * 1e-9);
 		}
-		return new BranchOutputs(unetCandidates, yoloPoints, yoloTracks, seconds);
+		return new BranchOutputs(unetCandidates, yoloPoints, yoloTracks, seconds, maps);
 	}
 
 	/** Turns branch outputs into particles as a mode says (the mode's branches must have run). */

@@ -70,6 +70,12 @@ class TrainPickCommandTest {
 					picks.toString(), "--user", "tomopick", "--session", mode, "--runs", "sim_3");
 			assertEquals(0, eval.code(), eval.err());
 		}
+		Path maps = tmp.resolve("maps");
+		assertEquals(0, TomoPickCliTest.cli("pick", "--input", project + ":sim_3", "--out", picks.toString(),
+				"--models", models.toString(), "--mode", "unet", "--heatmap", maps.toString()).code());
+		org.tomopick.io.VolumeSource map = org.tomopick.io.VolumeSource.open(maps.resolve("sim_3/ribosome.zarr"));
+		assertEquals(20.0, map.geometry().orElseThrow().voxelSize(0)[2], 0.1, "maps at the UNet's 20 A");
+		assertEquals(20, map.shape(0)[0], "40 slices binned 2x");
 	}
 
 	@Test
