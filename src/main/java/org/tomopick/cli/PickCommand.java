@@ -142,17 +142,14 @@ final class PickCommand implements Runnable {
 
 	/** Run name -> tomogram path, in order. */
 	private Map<String, Path> tomograms() {
-		Path path = Path.of(input);
-		String run = null;
-		if (!Files.exists(path) && input.lastIndexOf(':') > 0) {
-			run = input.substring(input.lastIndexOf(':') + 1);
-			path = Path.of(input.substring(0, input.lastIndexOf(':')));
-		}
+		RootAndRuns spec = RootAndRuns.parse(input);
+		Path path = spec.root();
+		String run = spec.runs().isEmpty() ? null : String.join(",", spec.runs());
 		CliPaths.requireExists(path, "--input");
 		Map<String, Path> out = new LinkedHashMap<>();
 		if (Files.isDirectory(path.resolve("ExperimentRuns"))) {
 			CopickTomograms project = new CopickTomograms(path, tomoType);
-			List<String> runs = run == null ? project.project().runs() : List.of(run);
+			List<String> runs = spec.runs().isEmpty() ? project.project().runs() : spec.runs();
 			if (runs.isEmpty())
 				throw new UserInputException("--input " + path + ": the project has no runs");
 			for (String r : runs)

@@ -128,12 +128,11 @@ final class PickingBench {
 	}
 
 	private static DatasetSimulator.NamedLayout layout(String spec, ParticleCatalog catalog) {
-		int colon = spec.lastIndexOf(':');
-		Path root = Path.of(colon > 0 ? spec.substring(0, colon) : spec);
-		String run = colon > 0 ? spec.substring(colon + 1) : null;
-		if (run != null && Files.isDirectory(root.resolve("ExperimentRuns").resolve(run))) {
-			List<Particle> picks = new CopickPicksLoader(new CopickProject(root), catalog).load(null, null, List.of(run))
-					.get(run);
+		RootAndRuns parsed = RootAndRuns.parse(spec);
+		String run = parsed.runs().size() == 1 ? parsed.runs().get(0) : null;
+		if (run != null && Files.isDirectory(parsed.root().resolve("ExperimentRuns").resolve(run))) {
+			List<Particle> picks = new CopickPicksLoader(new CopickProject(parsed.root()), catalog)
+					.load(null, null, List.of(run)).get(run);
 			return new DatasetSimulator.NamedLayout(run, new GivenParticleLayout(picks));
 		}
 		return new DatasetSimulator.NamedLayout("random", RandomParticleLayout.uniformMix(catalog, 4000));

@@ -1,13 +1,14 @@
 package org.tomopick.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.tomopick.io.copick.CopickPicksLoader;
+import org.tomopick.io.copick.CopickProject;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.sim.GivenParticleLayout;
@@ -167,18 +168,10 @@ final class SimulateCommand implements Runnable {
 			return List.of(new NamedLayout(null, RandomParticleLayout.uniformMix(catalog, density)));
 		if (!layout.startsWith("czii:"))
 			throw new UserInputException("--layout must be random or czii:PICKS_ROOT[:RUN], was " + layout);
-		String spec = layout.substring("czii:".length());
-		String run = null;
-		Path root = Path.of(spec);
-		int colon = spec.lastIndexOf(':');
-		if (!Files.isDirectory(root) && colon > 0) {
-			root = Path.of(spec.substring(0, colon));
-			run = spec.substring(colon + 1);
-		}
-		CliPaths.requireDirectory(root, "--layout czii:");
-		var loader = new org.tomopick.io.copick.CopickPicksLoader(new org.tomopick.io.copick.CopickProject(root),
-				catalog);
-		Map<String, List<Particle>> picks = loader.load(null, null, run == null ? List.of() : List.of(run.split(",")));
+		RootAndRuns spec = RootAndRuns.parse(layout.substring("czii:".length()));
+		CliPaths.requireDirectory(spec.root(), "--layout czii:");
+		Map<String, List<Particle>> picks = new CopickPicksLoader(new CopickProject(spec.root()), catalog).load(null,
+				null, spec.runs());
 		List<NamedLayout> result = new ArrayList<>();
 		picks.forEach((name, particles) -> result.add(new NamedLayout(name, new GivenParticleLayout(particles))));
 		return result;
