@@ -43,7 +43,7 @@ final class BenchCommand implements Runnable {
 	Path models = Path.of("models");
 
 	@Option(names = "--tomograms", paramLabel = "N", description = "Test tomograms for the picking benchmark "
-			+ "(default 3; 1 with --quick).")
+			+ "(default 6; 1 with --quick).")
 	Integer tomograms;
 
 	@Option(names = "--layouts", paramLabel = "ROOT:RUN", description = "CoPick picks whose run gives the test layout "
@@ -51,7 +51,7 @@ final class BenchCommand implements Runnable {
 			+ "layout when absent).")
 	String layouts = "../shared/data/czii-picks:TS_73_6";
 
-	@Option(names = "--templates", paramLabel = "DIR", description = "Real density maps for half of the test "
+	@Option(names = "--templates", paramLabel = "DIR", description = "Real density maps, drawn for about half of the test "
 			+ "tomograms (default ../shared/data/templates; phantoms only when absent).")
 	Path templates = Path.of("../shared/data/templates");
 
@@ -75,7 +75,7 @@ final class BenchCommand implements Runnable {
 		if (!skipIo)
 			ioAndSimulation(out, shape, n, dir);
 		new PickingBench(out, spec.commandLine().getErr()).run(models, layouts, templates,
-				tomograms != null ? tomograms : quick ? 1 : 3, quick ? EIGHTH_TOMOGRAM : FULL_TOMOGRAM, !quick);
+				tomograms != null ? tomograms : quick ? 1 : 6, quick ? EIGHTH_TOMOGRAM : FULL_TOMOGRAM, !quick);
 	}
 
 	private void ioAndSimulation(PrintWriter out, int[] shape, int n, Path dir) {

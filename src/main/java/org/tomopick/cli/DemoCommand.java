@@ -40,7 +40,7 @@ final class DemoCommand implements Runnable {
 	@Option(names = "--models", paramLabel = "DIR", description = "Models folder (default models).")
 	Path models = Path.of("models");
 
-	@Option(names = "--mode", paramLabel = "MODE", description = "full (default), unet, yolo or no-dbscan.")
+	@Option(names = "--mode", paramLabel = "MODE", description = "full (default), unet, yolo, no-dbscan or no-classifier.")
 	String mode = "full";
 
 	@Option(names = "--seed", paramLabel = "S", description = "Seed of the example (default 7).")

@@ -40,7 +40,7 @@ final class PickCommand implements Runnable {
 			+ "(may be the input project).")
 	Path out;
 
-	@Option(names = "--mode", paramLabel = "MODE", description = "full (default), unet, yolo or no-dbscan.")
+	@Option(names = "--mode", paramLabel = "MODE", description = "full (default), unet, yolo, no-dbscan or no-classifier.")
 	String mode = "full";
 
 	@Option(names = "--models", paramLabel = "DIR", description = "Models folder with unet/ and yolo/ (default "
@@ -107,7 +107,7 @@ final class PickCommand implements Runnable {
 
 	private static void writeHeatmaps(Path dir, ProbabilityMaps maps) {
 		if (maps == null)
-			throw new UserInputException("--heatmap needs the UNet branch (mode full, unet or no-dbscan)");
+			throw new UserInputException("--heatmap needs the UNet branch (mode full, unet, no-dbscan or no-classifier)");
 		double vs = maps.geometry().voxelSize(0)[2];
 		for (int k = 0; k < maps.classes().size(); k++)
 			OmeZarrWriter.write(DenseVolume.ofFloats(maps.shape(), maps.map(k)),

@@ -36,7 +36,7 @@ public class PickParticlesCommand implements Command {
 	@Parameter(label = "Models folder (unet/ and yolo/)", style = "directory")
 	private File models;
 
-	@Parameter(label = "Mode", choices = { "full", "unet", "yolo", "no-dbscan" })
+	@Parameter(label = "Mode", choices = { "full", "unet", "yolo", "no-dbscan", "no-classifier" })
 	private String mode = "full";
 
 	@Parameter(label = "Use the thresholds tuned with the models", required = false)

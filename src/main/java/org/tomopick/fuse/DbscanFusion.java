@@ -37,10 +37,15 @@ public final class DbscanFusion {
 
 	/** Fused particles of all classes, strongest support first. */
 	public List<FusedParticle> fuse(List<Candidate> candidates) {
+		return ClassConflicts.resolve(clusters(candidates), settings.conflictFraction());
+	}
+
+	/** Steps (1) to (3): the fused particles of every class, class conflicts not yet resolved. */
+	public List<FusedParticle> clusters(List<Candidate> candidates) {
 		List<FusedParticle> fused = new ArrayList<>();
 		for (Map.Entry<ParticleClass, List<Candidate>> e : byClass(filter(candidates)).entrySet())
 			fused.addAll(fuseClass(e.getKey(), e.getValue()));
-		return ClassConflicts.resolve(fused, settings.conflictFraction());
+		return fused;
 	}
 
 	/** The {@code no-dbscan} ablation: thresholded candidates as they are, one particle each, nothing merged. */

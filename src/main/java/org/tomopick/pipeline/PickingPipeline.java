@@ -7,6 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.tomopick.classify.BlobProposals;
+import org.tomopick.classify.ClassifierFile;
+import org.tomopick.classify.ParticleDescriptor;
+import org.tomopick.classify.ProposalClassifier;
+import org.tomopick.classify.ProposalSettings;
+import org.tomopick.classify.TomogramSampler;
 import org.tomopick.fuse.Branch;
 import org.tomopick.fuse.Candidate;
 import org.tomopick.fuse.DbscanFusion;
@@ -15,6 +21,8 @@ import org.tomopick.fuse.FusionSettings;
 import org.tomopick.io.DenseVolume;
 import org.tomopick.io.TomoPickIoException;
 import org.tomopick.model.Particle;
+import org.tomopick.model.ParticleCatalog;
+import org.tomopick.model.ParticleClass;
 import org.tomopick.nn.DjlRuntime;
 import org.tomopick.progress.Progress;
 import org.tomopick.unet.PeakSettings;
@@ -37,6 +45,11 @@ public final class PickingPipeline implements AutoCloseable {
 
 	public static final String UNET_FOLDER = "unet";
 	public static final String YOLO_FOLDER = "yolo";
+	public static final String CLASSIFIER_FOLDER = "classifier";
+	/** The classes the candidate classifier and the blob proposals know. */
+	private static final ParticleCatalog CATALOG = ParticleCatalog.czii();
+	/** Key of {@link BranchOutputs#stageSeconds()}: the tomogram statistics the classifier's sampler needs. */
+	static final String SAMPLER_SECONDS = "sampler";
 
 	private final PickingMode mode;
 	private final DbscanFusion fusion;
@@ -44,11 +57,15 @@ public final class PickingPipeline implements AutoCloseable {
 	private final UNetDetector unet;
 	private final YoloModel yoloModel;
 	private final SlicewiseYoloDetector yolo;
+	private final ProposalClassifier classifier;
+	private final FusionSettings fusionSettings;
 
 	private final PipelineTuning tuning;
 
 	private PickingPipeline(PickingMode mode, FusionSettings fusion, UNetModel unetModel, YoloModel yoloModel,
-			PipelineTuning tuning) {
+			ProposalClassifier classifier, PipelineTuning tuning) {
+		this.classifier = classifier;
+		this.fusionSettings = fusion;
 		this.mode = mode;
 		this.tuning = tuning;
 		this.fusion = new DbscanFusion(fusion);
@@ -81,7 +98,8 @@ public final class PickingPipeline implements AutoCloseable {
 				u = UNetModel.load(require(modelsDir.resolve(UNET_FOLDER).resolve(UNetModel.PARAMETERS)).getParent());
 			if (mode.usesYolo())
 				y = YoloModelFile.load(require(modelsDir.resolve(YOLO_FOLDER).resolve("yolo.params")));
-			return new PickingPipeline(mode, fusion, u, y, tuning);
+			return new PickingPipeline(mode, fusion, u, y, mode == PickingMode.FULL ? loadClassifier(modelsDir) : null,
+					tuning);
 		} catch (RuntimeException e) {
 			if (u != null)
 				u.close();
@@ -89,6 +107,20 @@ public final class PickingPipeline implements AutoCloseable {
 				y.close();
 			throw e;
 		}
+	}
+
+	/** The candidate classifier of a models folder, or null when it has none. */
+	private static ProposalClassifier loadClassifier(Path modelsDir) {
+		Path dir = modelsDir.resolve(CLASSIFIER_FOLDER);
+		if (!ClassifierFile.present(dir))
+			return null;
+		ParticleDescriptor descriptor = new ParticleDescriptor(CATALOG);
+		return new ProposalClassifier(ClassifierFile.load(dir, descriptor.names()), descriptor);
+	}
+
+	/** Whether full mode decides classes with a candidate classifier (the models folder has one). */
+	public boolean hasClassifier() {
+		return classifier != null;
 	}
 
 	private static Path require(Path file) {
@@ -137,20 +169,23 @@ public final class PickingPipeline implements AutoCloseable {
 			yoloTracks = yolo.link(detections);
 			seconds.put("yolo", (System.nanoTime() - t0) * 1e-9);
 		}
-		return new BranchOutputs(unetCandidates, yoloPoints, yoloTracks, seconds, maps);
+		long t0 = System.nanoTime();
+		TomogramSampler sampler = new TomogramSampler(tomogram, voxelSizeAngstrom);
+		seconds.put(SAMPLER_SECONDS, (System.nanoTime() - t0) * 1e-9);
+		return new BranchOutputs(unetCandidates, yoloPoints, yoloTracks, seconds, maps, sampler);
 	}
 
 	/** Turns branch outputs into particles as a mode says (the mode's branches must have run). */
 	public PickingResult fuse(BranchOutputs outputs, PickingMode as) {
 		long t0 = System.nanoTime();
-		List<Candidate> candidates = new ArrayList<>();
-		if (as.usesUnet())
-			outputs.unetCandidates().forEach(p -> candidates.add(candidate(p, Branch.UNET)));
-		if (as.usesYolo())
-			(as == PickingMode.FULL ? outputs.yoloPoints() : outputs.yoloTracks())
-					.forEach(p -> candidates.add(candidate(p, Branch.YOLO)));
-		List<FusedParticle> fused = as == PickingMode.FULL ? fusion.fuse(candidates) : fusion.concatenate(candidates);
-		List<Particle> particles = fused.stream().map(FusedParticle::toParticle).toList();
+		List<Candidate> candidates = candidates(outputs, as);
+		List<Particle> particles;
+		if (as == PickingMode.FULL && classifier != null)
+			particles = classifier.classify(clusters(outputs, classifier.proposalSettings()), outputs.tomogram(),
+					outputs.unetCandidates(), outputs.yoloPoints(), outputs.unetMaps());
+		else
+			particles = (as.clusters() ? fusion.fuse(candidates) : fusion.concatenate(candidates)).stream()
+					.map(FusedParticle::toParticle).toList();
 		if (tuning != null)
 			particles = ThresholdTuner.apply(particles, tuning.thresholds(as));
 		Map<String, Double> seconds = new LinkedHashMap<>();
@@ -158,10 +193,56 @@ public final class PickingPipeline implements AutoCloseable {
 			seconds.put("unet", outputs.stageSeconds().getOrDefault("unet", 0.0));
 		if (as.usesYolo())
 			seconds.put("yolo", outputs.stageSeconds().getOrDefault("yolo", 0.0));
-		seconds.put(as == PickingMode.FULL ? "fusion" : "threshold", (System.nanoTime() - t0) * 1e-9);
+		double fusionSeconds = (System.nanoTime() - t0) * 1e-9;
+		if (as == PickingMode.FULL && classifier != null)
+			fusionSeconds += outputs.stageSeconds().getOrDefault(SAMPLER_SECONDS, 0.0);
+		seconds.put(as.clusters() ? "fusion" : "threshold", fusionSeconds);
 		return new PickingResult(particles, as.usesUnet() ? outputs.unetCandidates().size() : 0,
-				as.usesYolo() ? (as == PickingMode.FULL ? outputs.yoloPoints() : outputs.yoloTracks()).size() : 0,
-				seconds);
+				as.usesYolo() ? (as.clusters() ? outputs.yoloPoints() : outputs.yoloTracks()).size() : 0, seconds);
+	}
+
+	/**
+	 * What the candidate classifier looks at: the DBSCAN clusters of both branches' candidates (full mode's
+	 * candidates, class conflicts not resolved) with the proposal settings' threshold and minimum support, followed
+	 * by every UNet peak and linked YOLO track at or above that threshold as a cluster of its own (two branches'
+	 * slice points can chain two close particles into one cluster whose centre lies between them; the single
+	 * detections keep both), and, when the settings ask for them, the bright cavities of hollow shells the size of
+	 * the smallest class, apo-ferritin ({@link BlobProposals#cavities}). {@link org.tomopick.classify.Proposals} then merges what lies on one object.
+	 */
+	public List<FusedParticle> clusters(BranchOutputs outputs, ProposalSettings proposals) {
+		FusionSettings s = fusionSettings.withThresholds(proposals.candidateThreshold(), Map.of())
+				.withMinClusterSupport(proposals.minClusterSupport());
+		List<FusedParticle> out = new ArrayList<>(new DbscanFusion(s).clusters(candidates(outputs, PickingMode.FULL)));
+		for (Particle p : outputs.unetCandidates())
+			if (p.score() >= proposals.candidateThreshold())
+				out.add(single(p, Branch.UNET));
+		for (Particle p : outputs.yoloTracks())
+			if (p.score() >= proposals.candidateThreshold())
+				out.add(single(p, Branch.YOLO));
+		if (proposals.blobs())
+			out.addAll(BlobProposals.cavities(outputs.tomogram(), smallestClass()));
+		return out;
+	}
+
+	private static ParticleClass smallestClass() {
+		return CATALOG.classes().stream().min(java.util.Comparator.comparingDouble(ParticleClass::radiusAngstrom))
+				.orElseThrow();
+	}
+
+	private static FusedParticle single(Particle p, Branch branch) {
+		double c = Math.max(0, Math.min(1, p.score()));
+		return new FusedParticle(p.type(), p.x(), p.y(), p.z(), c, c, branch == Branch.UNET ? 1 : 0,
+				branch == Branch.YOLO ? 1 : 0);
+	}
+
+	private static List<Candidate> candidates(BranchOutputs outputs, PickingMode as) {
+		List<Candidate> candidates = new ArrayList<>();
+		if (as.usesUnet())
+			outputs.unetCandidates().forEach(p -> candidates.add(candidate(p, Branch.UNET)));
+		if (as.usesYolo())
+			(as.clusters() ? outputs.yoloPoints() : outputs.yoloTracks())
+					.forEach(p -> candidates.add(candidate(p, Branch.YOLO)));
+		return candidates;
 	}
 
 	private static Candidate candidate(Particle p, Branch branch) {

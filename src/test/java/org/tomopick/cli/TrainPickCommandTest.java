@@ -44,16 +44,25 @@ class TrainPickCommandTest {
 		assertTrue(Files.isRegularFile(models.resolve("yolo/yolo.params")));
 		assertTrue(Files.isRegularFile(models.resolve("yolo/yolo.json")));
 
+		// Every candidate becomes a proposal, so that even these untrained branches give examples of some classes.
+		TomoPickCliTest.Run classifier = TomoPickCliTest.cli("train-classifier", "--models", models.toString(),
+				"--project", project.toString(), "--runs", "sim_1,sim_2", "--val-project", project.toString(),
+				"--trees", "10", "--proposal-threshold", "0", "--proposal-support", "0");
+		assertEquals(0, classifier.code(), classifier.err());
+		assertTrue(classifier.out().contains("fitted 10 trees on"), classifier.out());
+		assertTrue(Files.isRegularFile(models.resolve("classifier/classifier.ser")));
+		assertTrue(Files.readString(models.resolve("classifier/classifier.json")).contains("\"candidate_threshold\": 0.0"));
+
 		TomoPickCliTest.Run tune = TomoPickCliTest.cli("tune", "--models", models.toString(), "--val",
 				project.toString());
 		assertEquals(0, tune.code(), tune.err());
 		assertTrue(Files.isRegularFile(models.resolve("pipeline.json")));
-		for (String mode : List.of("full", "unet", "yolo", "no-dbscan"))
+		for (String mode : List.of("full", "unet", "yolo", "no-dbscan", "no-classifier"))
 			assertTrue(tune.out().contains(mode), tune.out());
 		assertTrue(Files.readString(models.resolve("unet/unet.json")).contains("0.1"), "peak threshold written");
 
 		Path picks = tmp.resolve("picks");
-		for (String mode : List.of("full", "unet", "yolo", "no-dbscan")) {
+		for (String mode : List.of("full", "unet", "yolo", "no-dbscan", "no-classifier")) {
 			TomoPickCliTest.Run pick = TomoPickCliTest.cli("pick", "--input", project + ":sim_3", "--out",
 					picks.toString(), "--models", models.toString(), "--mode", mode, "--session", mode,
 					"--threshold", "all=0.3");

@@ -1,0 +1,137 @@
+package org.tomopick.classify;
+
+import java.util.List;
+import java.util.stream.LongStream;
+
+import smile.base.cart.SplitRule;
+import smile.classification.RandomForest;
+import smile.data.DataFrame;
+import smile.data.Tuple;
+import smile.data.formula.Formula;
+import smile.data.type.StructType;
+import smile.data.vector.IntVector;
+
+/**
+ * A random forest (Smile) that tells, from a {@link ParticleDescriptor}, which particle class a proposed centre is,
+ * or that it is none ("background", label 0). Labels 1..n are the catalog's classes in order. Class probabilities
+ * are the trees' averaged posteriors.
+ */
+public final class CandidateClassifier {
+
+	public static final String BACKGROUND = "background";
+	static final String LABEL = "label";
+
+	/** Forest size and shape; {@link #defaults()} are what the shipped model uses. */
+	public record Settings(int trees, int maxDepth, int maxNodes, int nodeSize, long seed) {
+
+		public Settings {
+			if (trees < 1 || maxDepth < 2 || maxNodes < 2 || nodeSize < 1)
+				throw new IllegalArgumentException("forest settings must be positive (trees " + trees + ", depth "
+						+ maxDepth + ", nodes " + maxNodes + ", node size " + nodeSize + ")");
+		}
+
+		public static Settings defaults() {
+			return new Settings(100, 16, 1024, 3, 42);
+		}
+	}
+
+	private final RandomForest forest;
+	private final List<String> features;
+	private final List<String> classes;
+	private final int[] forestLabels;
+	private final ProposalSettings proposals;
+	private final StructType schema;
+
+	/** @param forestLabels the labels the forest knows, ascending (classes without training examples are absent) */
+	CandidateClassifier(RandomForest forest, List<String> features, List<String> classes, int[] forestLabels,
+			ProposalSettings proposals) {
+		if (forest.numClasses() != forestLabels.length)
+			throw new IllegalArgumentException("the forest has " + forest.numClasses() + " classes, "
+					+ forestLabels.length + " labels are named");
+		this.forest = forest;
+		this.features = List.copyOf(features);
+		this.classes = List.copyOf(classes);
+		this.forestLabels = forestLabels.clone();
+		this.proposals = java.util.Objects.requireNonNull(proposals, "proposals");
+		this.schema = DataFrame.of(new double[1][features.size()], features.toArray(String[]::new)).schema();
+	}
+
+	/**
+	 * Fits a forest. {@code labels[i]} is 0 for background or 1..n for the i-th class name after
+	 * {@link #BACKGROUND}. A class without examples is never predicted (probability 0); at least two labels must
+	 * occur.
+	 */
+	public static CandidateClassifier fit(double[][] x, int[] labels, List<String> features, List<String> classNames,
+			Settings settings, ProposalSettings proposals) {
+		if (x.length != labels.length || x.length == 0)
+			throw new IllegalArgumentException(x.length + " feature rows for " + labels.length + " labels");
+		for (double[] row : x)
+			if (row.length != features.size())
+				throw new IllegalArgumentException("a feature row has " + row.length + " values, expected "
+						+ features.size());
+		List<String> classes = new java.util.ArrayList<>();
+		classes.add(BACKGROUND);
+		classes.addAll(classNames);
+		boolean[] seen = new boolean[classes.size()];
+		for (int l : labels) {
+			if (l < 0 || l >= classes.size())
+				throw new IllegalArgumentException("label " + l + " is outside 0.." + (classes.size() - 1));
+			seen[l] = true;
+		}
+		int[] present = java.util.stream.IntStream.range(0, seen.length).filter(c -> seen[c]).toArray();
+		if (present.length < 2)
+			throw new IllegalArgumentException("the examples are all " + classes.get(labels[0])
+					+ "; a classifier needs at least two classes");
+		int[] index = new int[classes.size()];
+		for (int i = 0; i < present.length; i++)
+			index[present[i]] = i;
+		int[] encoded = java.util.Arrays.stream(labels).map(l -> index[l]).toArray();
+		DataFrame data = DataFrame.of(x, features.toArray(String[]::new)).merge(IntVector.of(LABEL, encoded));
+		int mtry = Math.max(1, (int) Math.round(Math.sqrt(features.size())));
+		RandomForest forest = RandomForest.fit(Formula.lhs(LABEL), data, settings.trees(), mtry, SplitRule.GINI,
+				settings.maxDepth(), settings.maxNodes(), settings.nodeSize(), 1.0, null,
+				LongStream.range(0, settings.trees()).map(i -> settings.seed() * 1_000_003L + i));
+		return new CandidateClassifier(forest, features, classes, present, proposals);
+	}
+
+	/** Probabilities of background and of each class, in the order of {@link #classes()}. */
+	public double[] probabilities(double[] features) {
+		if (features.length != this.features.size())
+			throw new IllegalArgumentException(features.length + " features, the classifier needs "
+					+ this.features.size());
+		double[] known = new double[forestLabels.length];
+		forest.predict(Tuple.of(features, schema), known);
+		double[] p = new double[classes.size()];
+		for (int i = 0; i < known.length; i++)
+			p[forestLabels[i]] = known[i];
+		return p;
+	}
+
+	/** Feature names the forest was trained on. */
+	public List<String> features() {
+		return features;
+	}
+
+	/** {@link #BACKGROUND}, then the particle classes. */
+	public List<String> classes() {
+		return classes;
+	}
+
+	public int trees() {
+		return forest.size();
+	}
+
+	/** How the proposals it was trained on were made (picking makes them the same way). */
+	public ProposalSettings proposals() {
+		return proposals;
+	}
+
+	/** The labels the forest was fitted on (ascending); the others had no examples. */
+	public int[] forestLabels() {
+		return forestLabels.clone();
+	}
+
+	RandomForest forest() {
+		return forest;
+	}
+}

@@ -1,0 +1,240 @@
+package org.tomopick.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.tomopick.classify.CandidateClassifier;
+import org.tomopick.classify.ClassifierFile;
+import org.tomopick.classify.ParticleDescriptor;
+import org.tomopick.classify.ProposalClassifier;
+import org.tomopick.classify.ProposalSettings;
+import org.tomopick.eval.CziiScore;
+import org.tomopick.eval.ScoreReport;
+import org.tomopick.model.Particle;
+import org.tomopick.model.ParticleCatalog;
+import org.tomopick.model.ParticleClass;
+import org.tomopick.pipeline.ClassifierTraining;
+import org.tomopick.pipeline.ClassifierTraining.TomogramExamples;
+import org.tomopick.pipeline.CopickTomograms;
+import org.tomopick.pipeline.ExamplesCache;
+import org.tomopick.pipeline.PickingMode;
+import org.tomopick.pipeline.PickingPipeline;
+import org.tomopick.pipeline.ThresholdTuner;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tomopick train-classifier}: fits the candidate classifier on the trained branches' proposals. */
+@Command(name = "train-classifier", mixinStandardHelpOptions = true, description = { "Trains the candidate "
+		+ "classifier, full mode's last stage: runs the trained branches of --models on the tomograms of --project "
+		+ "(best: tomograms the branches were not trained on), labels every fused proposal by the truth picks (the "
+		+ "CZII matching rule) and fits a random forest on the proposals' radial density profiles and branch "
+		+ "evidence. Reports the classifier's F4 on --val-project and writes MODELS/classifier/." })
+final class TrainClassifierCommand implements Runnable {
+
+	@Option(names = "--models", paramLabel = "DIR", description = "Models folder with the trained branches (default "
+			+ "models).")
+	Path models = Path.of("models");
+
+	@Option(names = "--project", required = true, paramLabel = "ROOT", description = "CoPick project to learn from.")
+	Path project;
+
+	@Option(names = "--runs", paramLabel = "RUN", split = ",", description = "Runs of --project (default: all).")
+	List<String> runs = List.of();
+
+	@Option(names = "--val-project", required = true, paramLabel = "ROOT", description = "CoPick project whose runs "
+			+ "measure the classifier.")
+	Path valProject;
+
+	@Option(names = "--out", paramLabel = "DIR", description = "Where to write the classifier (default "
+			+ "MODELS/classifier).")
+	Path out;
+
+	@Option(names = "--trees", paramLabel = "N", description = "Trees in the forest (default 100).")
+	int trees = CandidateClassifier.Settings.defaults().trees();
+
+	@Option(names = "--max-nodes", paramLabel = "N", description = "Largest number of leaves per tree (default 1024; trees are at most 16 deep).")
+	int maxNodes = CandidateClassifier.Settings.defaults().maxNodes();
+
+	@Option(names = "--proposal-threshold", paramLabel = "T", description = "Confidence a branch candidate needs to "
+			+ "take part in the proposals (default 0.1).")
+	double proposalThreshold = ProposalSettings.defaults().candidateThreshold();
+
+	@Option(names = "--proposal-support", paramLabel = "S", description = "Summed confidence a DBSCAN cluster needs "
+			+ "to be a proposal (default 0.2).")
+	double proposalSupport = ProposalSettings.defaults().minClusterSupport();
+
+	@Option(names = "--no-blobs", description = "Leave out the blob proposals (the bright cavities of "
+			+ "apo-ferritin-sized shells; on by default).")
+	boolean noBlobs;
+
+	@Option(names = "--examples", paramLabel = "DIR", description = "Keep the collected examples in this folder "
+			+ "(train.examples, val.examples) and reuse them when they are there: refits the forest without running "
+			+ "the branches again. Delete them after changing the models, the projects or the proposal settings.")
+	Path examples;
+
+	@Option(names = "--seed", paramLabel = "S", description = "Seed (default 42).")
+	long seed = 42;
+
+	@Option(names = "--truth-user", paramLabel = "USER", description = "User of the truth picks (default curation).")
+	String truthUser = "curation";
+
+	@picocli.CommandLine.Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		CliPaths.requireDirectory(project, "--project");
+		CliPaths.requireDirectory(valProject, "--val-project");
+		ParticleCatalog catalog = ParticleCatalog.czii();
+		ParticleDescriptor descriptor = new ParticleDescriptor(catalog);
+		ProposalSettings proposals;
+		try {
+			proposals = new ProposalSettings(proposalThreshold, proposalSupport, !noBlobs);
+		} catch (IllegalArgumentException e) {
+			throw new UserInputException(e.getMessage());
+		}
+		CopickTomograms train = new CopickTomograms(project, null);
+		CopickTomograms val = new CopickTomograms(valProject, null);
+		List<String> trainRuns = runs.isEmpty() ? train.project().runs() : runs;
+		List<String> valRuns = val.project().runs();
+		if (trainRuns.isEmpty() || valRuns.isEmpty())
+			throw new UserInputException("no runs in " + (trainRuns.isEmpty() ? project : valProject));
+		Path target = out != null ? out : models.resolve(PickingPipeline.CLASSIFIER_FOLDER);
+		PrintWriter stdout = spec.commandLine().getOut();
+		Path trainCache = examples == null ? null : examples.resolve("train.examples");
+		Path valCache = examples == null ? null : examples.resolve("val.examples");
+		List<TomogramExamples> trainExamples = cached(trainCache, catalog, descriptor, stdout);
+		List<TomogramExamples> valExamples = cached(valCache, catalog, descriptor, stdout);
+		if (trainExamples == null || valExamples == null) {
+			try (PickingPipeline pipeline = PickingPipeline.load(models, PickingMode.NO_CLASSIFIER, null);
+					ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
+				ClassifierTraining training = new ClassifierTraining(pipeline, descriptor, proposals);
+				if (trainExamples == null) {
+					stdout.printf("proposals of %d training runs of %s:%n", trainRuns.size(), project);
+					stdout.flush();
+					trainExamples = training.collect(trainRuns, r -> train.read(r, catalog, truthUser, null, 0),
+							progress, line -> print(stdout, line));
+					if (trainCache != null)
+						ExamplesCache.write(trainCache, trainExamples, descriptor.size());
+				}
+				if (valExamples == null) {
+					stdout.printf("proposals of %d validation runs of %s:%n", valRuns.size(), valProject);
+					valExamples = training.collect(valRuns, r -> val.read(r, catalog, truthUser, null, 0), progress,
+							line -> print(stdout, line));
+					if (valCache != null)
+						ExamplesCache.write(valCache, valExamples, descriptor.size());
+				}
+			}
+		}
+		List<double[]> rows = new ArrayList<>();
+		List<Integer> labels = new ArrayList<>();
+		for (TomogramExamples ex : trainExamples)
+			for (int i = 0; i < ex.labels().length; i++) {
+				rows.add(ex.rows()[i]);
+				labels.add(ex.labels()[i]);
+			}
+		CandidateClassifier.Settings settings = new CandidateClassifier.Settings(trees,
+				CandidateClassifier.Settings.defaults().maxDepth(), maxNodes,
+				CandidateClassifier.Settings.defaults().nodeSize(), seed);
+		long t0 = System.nanoTime();
+		if (labels.stream().distinct().count() < 2)
+			throw new UserInputException("the " + labels.size() + " proposals of --project are all of one kind ("
+					+ (labels.isEmpty() ? "none" : labels.get(0) == 0 ? "background" : "one class")
+					+ "); a classifier needs examples of at least two (more or other tomograms, or lower "
+					+ "--proposal-threshold / --proposal-support)");
+		CandidateClassifier classifier = CandidateClassifier.fit(rows.toArray(double[][]::new),
+				labels.stream().mapToInt(Integer::intValue).toArray(), descriptor.names(),
+				catalog.classes().stream().map(ParticleClass::name).toList(), settings, proposals);
+		print(stdout, String.format(Locale.ROOT, "fitted %d trees on %d proposals in %.1f s", classifier.trees(),
+				rows.size(), (System.nanoTime() - t0) * 1e-9));
+
+		ProposalClassifier stage = new ProposalClassifier(classifier, descriptor);
+		Map<String, List<Particle>> truth = new LinkedHashMap<>(), picks = new LinkedHashMap<>();
+		for (TomogramExamples ex : valExamples) {
+			truth.put(ex.name(), ex.truth());
+			picks.put(ex.name(), stage.classify(ex.proposals(), ex.rows()));
+		}
+		confusion(stdout, classifier, valExamples);
+		CziiScore scorer = new CziiScore(catalog);
+		ScoreReport all = scorer.score(truth, picks);
+		Map<String, Double> tuned = new ThresholdTuner(catalog, 0).tune(truth, picks);
+		Map<String, List<Particle>> thresholded = new LinkedHashMap<>();
+		picks.forEach((r, ps) -> thresholded.put(r, ThresholdTuner.apply(ps, tuned)));
+		ScoreReport best = scorer.score(truth, thresholded);
+		stdout.println("validation, every proposal reported with its most probable class:");
+		stdout.print(all.toTable());
+		stdout.printf(Locale.ROOT, "validation with per-class thresholds chosen on it (optimistic) %s: weighted F4 "
+				+ "%.4f%n", tuned, best.weightedFBeta());
+
+		JsonObject notes = new JsonObject();
+		notes.addProperty("project", project.toAbsolutePath().normalize().getFileName().toString());
+		notes.add("runs", strings(trainRuns));
+		notes.addProperty("val_project", valProject.toAbsolutePath().normalize().getFileName().toString());
+		notes.add("val_runs", strings(valRuns));
+		notes.addProperty("proposals", rows.size());
+		notes.addProperty("seed", seed);
+		notes.addProperty("max_nodes", maxNodes);
+		notes.addProperty("val_weighted_f4_all_proposals", all.weightedFBeta());
+		ClassifierFile.save(classifier, target, notes);
+		stdout.printf("classifier written to %s%n", target);
+		stdout.flush();
+		if (!Files.isRegularFile(target.resolve(ClassifierFile.FOREST)))
+			throw new IllegalStateException("training finished but " + target + " was not written");
+	}
+
+	/** The examples kept in a file, or null when there is no such file (or no --examples). */
+	private static List<TomogramExamples> cached(Path file, ParticleCatalog catalog, ParticleDescriptor descriptor,
+			PrintWriter out) {
+		if (file == null || !Files.isRegularFile(file))
+			return null;
+		out.printf("examples read from %s%n", file);
+		return ExamplesCache.read(file, catalog, descriptor.size());
+	}
+
+	/** Validation proposals: true label (rows) against the most probable label, background included. */
+	private static void confusion(PrintWriter out, CandidateClassifier classifier, List<TomogramExamples> examples) {
+		List<String> names = classifier.classes();
+		int[][] m = new int[names.size()][names.size()];
+		for (TomogramExamples ex : examples)
+			for (int i = 0; i < ex.labels().length; i++) {
+				double[] p = classifier.probabilities(ex.rows()[i]);
+				int best = 0;
+				for (int c = 1; c < p.length; c++)
+					if (p[c] > p[best])
+						best = c;
+				m[ex.labels()[i]][best]++;
+			}
+		out.println("validation proposals, true class (rows) against the most probable class (columns):");
+		StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-20s", ""));
+		for (String n : names)
+			header.append(String.format(Locale.ROOT, " %8.8s", n));
+		out.println(header);
+		for (int r = 0; r < names.size(); r++) {
+			StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-20s", names.get(r)));
+			for (int c = 0; c < names.size(); c++)
+				row.append(String.format(Locale.ROOT, " %8d", m[r][c]));
+			out.println(row);
+		}
+	}
+
+	private static void print(PrintWriter out, String line) {
+		out.println(line);
+		out.flush();
+	}
+
+	private static JsonArray strings(List<String> values) {
+		JsonArray a = new JsonArray();
+		values.forEach(a::add);
+		return a;
+	}
+}

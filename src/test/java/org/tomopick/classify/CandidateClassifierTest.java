@@ -1,0 +1,119 @@
+package org.tomopick.classify;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tomopick.io.TomoPickIoException;
+
+import com.google.gson.JsonObject;
+
+class CandidateClassifierTest {
+
+	@TempDir
+	Path tmp;
+
+	private static final List<String> FEATURES = List.of("size", "noise");
+	private static final List<String> CLASSES = List.of("small", "medium", "large");
+
+	/** Label = which size band the first feature falls in (0 background below 1); the second is noise. */
+	private static double[][] rows(int n, long seed, int[] labels, boolean skipMedium) {
+		Random r = new Random(seed);
+		double[][] x = new double[n][];
+		for (int i = 0; i < n; i++) {
+			double size;
+			do
+				size = 4 * r.nextDouble();
+			while (skipMedium && size >= 2 && size < 3);
+			x[i] = new double[] { size, r.nextGaussian() };
+			labels[i] = (int) Math.floor(size);
+		}
+		return x;
+	}
+
+	private static CandidateClassifier.Settings small() {
+		return new CandidateClassifier.Settings(30, 8, 32, 2, 7);
+	}
+
+	@Test
+	void learnsSizeBandsAndSurvivesSaveAndLoad() {
+		int[] y = new int[400];
+		CandidateClassifier c = CandidateClassifier.fit(rows(400, 1, y, false), y, FEATURES, CLASSES, small(), ProposalSettings.defaults());
+		int[] testY = new int[200];
+		double[][] test = rows(200, 2, testY, false);
+		int right = 0;
+		for (int i = 0; i < test.length; i++) {
+			double[] p = c.probabilities(test[i]);
+			assertEquals(1, p[0] + p[1] + p[2] + p[3], 1e-9);
+			int best = 0;
+			for (int k = 1; k < p.length; k++)
+				if (p[k] > p[best])
+					best = k;
+			if (best == testY[i])
+				right++;
+		}
+		assertTrue(right >= 180, right + "/200 right");
+
+		ClassifierFile.save(c, tmp, new JsonObject());
+		CandidateClassifier back = ClassifierFile.load(tmp, FEATURES);
+		for (double[] row : test)
+			assertArrayEquals(c.probabilities(row), back.probabilities(row), 0);
+		assertEquals(List.of("background", "small", "medium", "large"), back.classes());
+	}
+
+	@Test
+	void aClassWithoutExamplesIsNeverPredicted() {
+		int[] y = new int[300];
+		CandidateClassifier c = CandidateClassifier.fit(rows(300, 3, y, true), y, FEATURES, CLASSES, small(), ProposalSettings.defaults());
+		assertArrayEquals(new int[] { 0, 1, 3 }, c.forestLabels());
+		assertEquals(0, c.probabilities(new double[] { 2.5, 0 })[2], 0);
+		ClassifierFile.save(c, tmp, null);
+		assertArrayEquals(new int[] { 0, 1, 3 }, ClassifierFile.load(tmp, FEATURES).forestLabels());
+	}
+
+	@Test
+	void refusesDamagedForeignOrMismatchedFiles() throws Exception {
+		int[] y = new int[100];
+		ClassifierFile.save(CandidateClassifier.fit(rows(100, 4, y, false), y, FEATURES, CLASSES, small(), ProposalSettings.defaults()), tmp, null);
+
+		TomoPickIoException features = assertThrows(TomoPickIoException.class,
+				() -> ClassifierFile.load(tmp, List.of("size", "other")));
+		assertTrue(features.getMessage().contains("other features"), features.getMessage());
+
+		byte[] bytes = Files.readAllBytes(tmp.resolve(ClassifierFile.FOREST));
+		bytes[bytes.length / 2] ^= 1;
+		Files.write(tmp.resolve(ClassifierFile.FOREST), bytes);
+		TomoPickIoException damaged = assertThrows(TomoPickIoException.class, () -> ClassifierFile.load(tmp, FEATURES));
+		assertTrue(damaged.getMessage().contains("SHA-256") && damaged.getMessage().contains(ClassifierFile.FOREST),
+				damaged.getMessage());
+
+		// A serialised object of a class outside Smile and the JDK, with a matching hash, is refused unread.
+		var buffer = new java.io.ByteArrayOutputStream();
+		try (var out = new java.io.ObjectOutputStream(buffer)) {
+			out.writeObject(new Foreign());
+		}
+		Files.write(tmp.resolve(ClassifierFile.FOREST), buffer.toByteArray());
+		String sidecar = Files.readString(tmp.resolve(ClassifierFile.SIDECAR)).replaceAll("\"sha256\": \"[0-9a-f]+\"",
+				"\"sha256\": \"" + ClassifierFile.sha256(buffer.toByteArray()) + "\"");
+		Files.writeString(tmp.resolve(ClassifierFile.SIDECAR), sidecar);
+		TomoPickIoException foreign = assertThrows(TomoPickIoException.class, () -> ClassifierFile.load(tmp, FEATURES));
+		assertTrue(foreign.getMessage().contains("refused"), foreign.getMessage());
+
+		Files.writeString(tmp.resolve(ClassifierFile.SIDECAR), "{\"format\": \"tomopick-candidate-classifier\"}");
+		TomoPickIoException malformed = assertThrows(TomoPickIoException.class,
+				() -> ClassifierFile.load(tmp, FEATURES));
+		assertTrue(malformed.getMessage().contains(ClassifierFile.SIDECAR), malformed.getMessage());
+	}
+
+	static final class Foreign implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
+	}
+}
