@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Reproduces TomoPick's default models from the repository and ../shared/data (CPU only, about 75 minutes on
-# 2 cores). Data go to ${DATA:-../tomopick-training-data}; the models to models/unet and models/yolo.
+# Reproduces TomoPick's default models from the repository and ../shared/data (CPU only, about 100 minutes on
+# 2 cores). Data go to ${DATA:-../tomopick-training-data}; the models to models/unet, models/yolo and
+# models/classifier, the thresholds to models/pipeline.json.
 #   train: 12 simulated tomograms on the real CZII layouts TS_5_4, TS_69_2, TS_6_4 (seeds 1000-1011)
-#   validation: 2 tomograms on TS_6_6 (seeds 2000-2001)
+#   validation: 2 tomograms on TS_6_6 (seeds 2000-2001) for the branches, 6 (seeds 2000-2005) for the classifier
+#     and the thresholds
+#   classifier: 36 more tomograms (24 on the training layouts, 12 on random layouts; seeds 3000+)
 #   never used here: TS_73_6, the layout of the benchmark's test set (seeds 9000+)
 # Imaging conditions are drawn per tomogram (--vary): dose 15-120 e-/A^2, tilt range +-40..65 degrees, the real
 # density maps or the built-in phantoms, denoised or not.
@@ -31,11 +34,27 @@ train_both() { # unet-epochs yolo-epochs
 train_both 24 30
 train_both 44 60
 
+# Four more validation tomograms on TS_6_6 (seeds 2002-2005) for the classifier and the thresholds, so that the
+# validation set spans real maps and phantoms (the first two, which chose the branches' best epochs, drew phantoms).
+./tomopick simulate --out "$data/val" --layout "czii:$picks:TS_6_6" --runs 4 --seed 2002 --vary --templates "$maps"
+
+# The candidate classifier (full mode's last stage) learns from the trained branches' proposals on tomograms the
+# branches never saw: 24 more on the training layouts and 12 on random layouts (seeds 3000-3011, 3200-3211;
+# 3100-3105, 3300-3305).
+ctrain="$data/classifier-train"
+./tomopick simulate --out "$ctrain" --layout "czii:$picks:TS_5_4,TS_69_2,TS_6_4" --runs 12 --seed 3000 --vary \
+	--templates "$maps"
+./tomopick simulate --out "$ctrain" --layout random --run-prefix rnd_ --runs 6 --seed 3100 --vary --templates "$maps"
+./tomopick simulate --out "$ctrain" --layout "czii:$picks:TS_5_4,TS_69_2,TS_6_4" --runs 12 --seed 3200 --vary \
+	--templates "$maps"
+./tomopick simulate --out "$ctrain" --layout random --run-prefix rnd_ --runs 6 --seed 3300 --vary --templates "$maps"
+./tomopick train-classifier --models models --project "$ctrain" --val-project "$data/val" --seed 42
+
 # Thresholds tuned on the validation runs (models/pipeline.json), then per-class validation scores per mode.
 ./tomopick tune --models models --val "$data/val"
-for mode in unet yolo full no-dbscan; do
+for mode in unet yolo full no-dbscan no-classifier; do
 	./tomopick pick --input "$data/val" --out "$data/val-picks" --mode "$mode" --session "$mode"
 	./tomopick evaluate --truth "$data/val" --picks "$data/val-picks" --truth-user curation --user tomopick \
 		--session "$mode" --json "$data/val-$mode.json"
 done
-sha256sum models/unet/* models/yolo/*
+sha256sum models/unet/* models/yolo/* models/classifier/* models/pipeline.json

@@ -17,8 +17,8 @@ import org.tomopick.unet.ProbabilityMaps;
  * forest ({@link CandidateClassifier}) names its class. A proposal becomes a particle of the most probable particle
  * class (background left out) with that class's probability as score, so that per-class thresholds (tuned on
  * validation data) decide what is reported. Finally two particles closer than half the sum of their radii are one
- * object and only the higher-scoring one is kept, so nothing is reported twice. (On the validation runs of the
- * shipped models, 0.5 x (r_a + r_b) scored better than 0.3 x or no such rule: 0.836, 0.817, 0.795.)
+ * object and only the higher-scoring one is kept, so nothing is reported twice. (On two validation runs, with an
+ * early version of the classifier, 0.5 x (r_a + r_b) scored better than 0.3 x or no such rule: 0.836, 0.817, 0.795.)
  */
 public final class ProposalClassifier {
 

@@ -55,7 +55,8 @@ final class PickCommand implements Runnable {
 
 	@Option(names = "--threshold", paramLabel = "CLASS=VALUE", description = "Confidence threshold of a class, or of "
 			+ "all classes with all=VALUE; repeatable. Default: the thresholds tuned on validation data that the models "
-			+ "folder holds (pipeline.json, see 'tomopick tune'), else 0.5.")
+			+ "folder holds (pipeline.json, see 'tomopick tune'), else 0.5. It applies to the branches' candidates "
+			+ "and, in full mode, to the classifier's probability of the class.")
 	List<String> thresholds = List.of();
 
 	@Option(names = "--heatmap", paramLabel = "DIR", description = "Also write the UNet's class probability maps: "

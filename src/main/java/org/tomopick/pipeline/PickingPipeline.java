@@ -78,14 +78,24 @@ public final class PickingPipeline implements AutoCloseable {
 
 	/**
 	 * Loads the models the mode needs from {@code modelsDir} and, when the folder has one and {@code fusion} is
-	 * null, its tuned thresholds ({@link PipelineTuning}); with explicit fusion settings the tuning is not used.
+	 * null, its tuned thresholds ({@link PipelineTuning}); with explicit fusion settings the tuning is not used and
+	 * their per-class thresholds are what a particle must reach: the candidates' confidence before the fusion, and,
+	 * in full mode, also the candidate classifier's probability of the particle's class.
 	 */
 	public static PickingPipeline load(Path modelsDir, PickingMode mode, FusionSettings fusion) {
-		PipelineTuning tuning = fusion == null ? PipelineTuning.readIfPresent(modelsDir) : null;
+		PipelineTuning tuning = fusion == null ? PipelineTuning.readIfPresent(modelsDir) : given(fusion);
 		FusionSettings f = fusion != null ? fusion
 				: tuning != null ? FusionSettings.defaults().withThresholds(tuning.candidateThreshold(), Map.of())
 						: FusionSettings.defaults();
 		return load(modelsDir, mode, f, tuning);
+	}
+
+	/** Explicit thresholds as output thresholds of full mode. */
+	private static PipelineTuning given(FusionSettings fusion) {
+		Map<String, Double> perClass = new LinkedHashMap<>();
+		for (ParticleClass c : CATALOG.classes())
+			perClass.put(c.name(), fusion.threshold(c));
+		return new PipelineTuning(fusion.defaultThreshold(), Map.of(PickingMode.FULL, perClass), "given");
 	}
 
 	/** Loads with given fusion settings and tuning (null: no output thresholds). */
