@@ -65,8 +65,8 @@ final class PickingBench {
 		out.printf(Locale.ROOT, "Picking: %d test tomogram(s) %dx%dx%d from layout %s, seeds %d.., conditions drawn "
 				+ "from dose 15-120 e/A^2, tilt +-40..65, real or phantom maps:%n", count, shape[0], shape[1], shape[2],
 				layout.name(), TEST_SEED);
-		for (String t : r.tomograms())
-			out.println("  " + t);
+		for (int i = 0; i < r.tomograms().size(); i++)
+			out.printf(Locale.ROOT, "  %s: full F4 %.3f%n", r.tomograms().get(i), r.fullScorePerTomogram().get(i));
 		out.println();
 		accuracy(out, r.scores(), catalog);
 		timing(out, r.timings(), heapGb, rss);

@@ -37,9 +37,12 @@ public final class PickingBenchmark {
 	public record ScalingPoint(double volumeFraction, int[] shape, double seconds) {
 	}
 
-	/** Scores per mode, timings per tomogram, the scaling series and the conditions of each test tomogram. */
+	/**
+	 * Scores per mode, timings per tomogram, the scaling series, the conditions of each test tomogram, and the
+	 * full mode's weighted F4 on each tomogram alone (in the same order).
+	 */
 	public record Result(Map<PickingMode, ScoreReport> scores, List<Timing> timings, List<ScalingPoint> scaling,
-			List<String> tomograms) {
+			List<String> tomograms, List<Double> fullScorePerTomogram) {
 	}
 
 	private final PickingPipeline pipeline;
@@ -83,8 +86,11 @@ public final class PickingBenchmark {
 		Map<PickingMode, ScoreReport> scores = new EnumMap<>(PickingMode.class);
 		CziiScore scorer = new CziiScore(catalog);
 		picks.forEach((mode, byRun) -> scores.put(mode, scorer.score(truth, byRun)));
+		List<Double> perTomogram = new ArrayList<>();
+		truth.forEach((run, t) -> perTomogram.add(scorer.score(Map.of(run, t),
+				Map.of(run, picks.get(PickingMode.FULL).get(run))).weightedFBeta()));
 		List<ScalingPoint> series = scaling ? scaling(first, firstVoxel, progress) : List.of();
-		return new Result(scores, timings, series, names);
+		return new Result(scores, timings, series, names, perTomogram);
 	}
 
 	private List<ScalingPoint> scaling(DenseVolume volume, double voxel, Progress progress) {
