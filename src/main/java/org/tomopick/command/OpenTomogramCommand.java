@@ -39,7 +39,7 @@ public class OpenTomogramCommand implements Command {
 	@Parameter(label = "Voxel spacing (A, CoPick)", required = false, description = "0: the finest")
 	private double voxel_spacing;
 
-	@Parameter(label = "Tomogram type (CoPick)", required = false, description = "empty: denoised, or the first")
+	@Parameter(label = "Tomogram type (CoPick)", required = false, description = "empty: denoised, else wbp, else the first")
 	private String tomo_type = "";
 
 	@Parameter(label = "Pyramid level", min = "0")

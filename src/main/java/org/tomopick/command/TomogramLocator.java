@@ -40,7 +40,8 @@ final class TomogramLocator {
 	/**
 	 * @param run          run name, or empty for the first run
 	 * @param voxelSpacing voxel spacing in Angstrom, or 0 for the run's finest
-	 * @param tomoType     tomogram type, or empty for "denoised" if there is one, else the first
+	 * @param tomoType     tomogram type, or empty for {@link CopickProject#defaultTomogramType} (denoised, else wbp,
+	 *                     else the first), as on the command line
 	 */
 	static Located locate(Path path, String run, double voxelSpacing, String tomoType) {
 		if (!Files.exists(path))
@@ -61,7 +62,7 @@ final class TomogramLocator {
 		}
 		Map<String, Path> tomograms = project.tomograms(chosenRun, spacing);
 		String type = tomoType == null || tomoType.isBlank()
-				? tomograms.containsKey("denoised") ? "denoised" : ""
+				? java.util.Objects.requireNonNullElse(CopickProject.defaultTomogramType(tomograms.keySet()), "")
 				: tomoType;
 		String chosenType = choose(project.voxelSpacingFolder(chosenRun, spacing), "tomogram type",
 				List.copyOf(tomograms.keySet()), type);

@@ -53,10 +53,7 @@ public final class CopickTomograms {
 						+ "'; there are " + tomograms.keySet());
 			return p;
 		}
-		for (String preferred : List.of("denoised", "wbp"))
-			if (tomograms.containsKey(preferred))
-				return tomograms.get(preferred);
-		return tomograms.values().iterator().next();
+		return tomograms.get(CopickProject.defaultTomogramType(tomograms.keySet()));
 	}
 
 	/**

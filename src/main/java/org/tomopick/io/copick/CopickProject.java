@@ -99,6 +99,17 @@ public final class CopickProject {
 		return tomograms;
 	}
 
+	/**
+	 * The tomogram type TomoPick reads when none is named: "denoised" when there is one, else "wbp", else the first
+	 * in {@code types}; null when there are none. One rule for the command line and Fiji.
+	 */
+	public static String defaultTomogramType(java.util.Collection<String> types) {
+		for (String preferred : List.of("denoised", "wbp"))
+			if (types.contains(preferred))
+				return preferred;
+		return types.isEmpty() ? null : types.iterator().next();
+	}
+
 	public Path picksFolder(String run) {
 		return runFolder(run).resolve("Picks");
 	}

@@ -58,4 +58,12 @@ class CopickProjectTest {
 		assertThrows(IllegalArgumentException.class, () -> project.picksPath("../x", "u", "0", "ribosome"));
 		assertThrows(IllegalArgumentException.class, () -> project.picksPath("r", "", "0", "ribosome"));
 	}
+
+	@Test
+	void defaultTomogramIsDenoisedThenWbpThenTheFirst() {
+		assertEquals("denoised", CopickProject.defaultTomogramType(List.of("isonetcorrected", "wbp", "denoised")));
+		assertEquals("wbp", CopickProject.defaultTomogramType(List.of("isonetcorrected", "wbp", "ctfdeconvolved")));
+		assertEquals("isonetcorrected", CopickProject.defaultTomogramType(List.of("isonetcorrected", "other")));
+		assertEquals(null, CopickProject.defaultTomogramType(List.of()));
+	}
 }
