@@ -78,8 +78,9 @@ final class TrainClassifierCommand implements Runnable {
 	boolean noBlobs;
 
 	@Option(names = "--examples", paramLabel = "DIR", description = "Keep the collected examples in this folder "
-			+ "(train.examples, val.examples) and reuse them when they are there: refits the forest without running "
-			+ "the branches again. Delete them after changing the models, the projects or the proposal settings.")
+			+ "(train/<run>.examples, val/<run>.examples) and reuse those that are there: refits the forest, or adds "
+			+ "runs, without running the branches on the others again. Delete the folder after changing the models "
+			+ "or the proposal settings.")
 	Path examples;
 
 	@Option(names = "--seed", paramLabel = "S", description = "Seed (default 42).")
@@ -111,31 +112,33 @@ final class TrainClassifierCommand implements Runnable {
 			throw new UserInputException("no runs in " + (trainRuns.isEmpty() ? project : valProject));
 		Path target = out != null ? out : models.resolve(PickingPipeline.CLASSIFIER_FOLDER);
 		PrintWriter stdout = spec.commandLine().getOut();
-		Path trainCache = examples == null ? null : examples.resolve("train.examples");
-		Path valCache = examples == null ? null : examples.resolve("val.examples");
-		List<TomogramExamples> trainExamples = cached(trainCache, catalog, descriptor, stdout);
-		List<TomogramExamples> valExamples = cached(valCache, catalog, descriptor, stdout);
-		if (trainExamples == null || valExamples == null) {
+		List<TomogramExamples> trainExamples = new ArrayList<>(), valExamples = new ArrayList<>();
+		List<String> trainMissing = cached(examples, "train", trainRuns, catalog, descriptor, trainExamples);
+		List<String> valMissing = cached(examples, "val", valRuns, catalog, descriptor, valExamples);
+		if (!trainExamples.isEmpty() || !valExamples.isEmpty())
+			stdout.printf("examples of %d training and %d validation runs read from %s%n", trainExamples.size(),
+					valExamples.size(), examples);
+		if (!trainMissing.isEmpty() || !valMissing.isEmpty()) {
 			try (PickingPipeline pipeline = PickingPipeline.load(models, PickingMode.NO_CLASSIFIER, null);
 					ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
 				ClassifierTraining training = new ClassifierTraining(pipeline, descriptor, proposals);
-				if (trainExamples == null) {
-					stdout.printf("proposals of %d training runs of %s:%n", trainRuns.size(), project);
-					stdout.flush();
-					trainExamples = training.collect(trainRuns, r -> train.read(r, catalog, truthUser, null, 0),
-							progress, line -> print(stdout, line));
-					if (trainCache != null)
-						ExamplesCache.write(trainCache, trainExamples, descriptor.size());
+				stdout.printf("proposals of %d training runs of %s:%n", trainMissing.size(), project);
+				stdout.flush();
+				for (TomogramExamples ex : training.collect(trainMissing,
+						r -> train.read(r, catalog, truthUser, null, 0), progress, line -> print(stdout, line))) {
+					trainExamples.add(ex);
+					keep(examples, "train", ex, descriptor);
 				}
-				if (valExamples == null) {
-					stdout.printf("proposals of %d validation runs of %s:%n", valRuns.size(), valProject);
-					valExamples = training.collect(valRuns, r -> val.read(r, catalog, truthUser, null, 0), progress,
-							line -> print(stdout, line));
-					if (valCache != null)
-						ExamplesCache.write(valCache, valExamples, descriptor.size());
+				stdout.printf("proposals of %d validation runs of %s:%n", valMissing.size(), valProject);
+				for (TomogramExamples ex : training.collect(valMissing, r -> val.read(r, catalog, truthUser, null, 0),
+						progress, line -> print(stdout, line))) {
+					valExamples.add(ex);
+					keep(examples, "val", ex, descriptor);
 				}
 			}
 		}
+		inOrder(trainExamples, trainRuns);
+		inOrder(valExamples, valRuns);
 		List<double[]> rows = new ArrayList<>();
 		List<Integer> labels = new ArrayList<>();
 		for (TomogramExamples ex : trainExamples)
@@ -192,13 +195,31 @@ final class TrainClassifierCommand implements Runnable {
 			throw new IllegalStateException("training finished but " + target + " was not written");
 	}
 
-	/** The examples kept in a file, or null when there is no such file (or no --examples). */
-	private static List<TomogramExamples> cached(Path file, ParticleCatalog catalog, ParticleDescriptor descriptor,
-			PrintWriter out) {
-		if (file == null || !Files.isRegularFile(file))
-			return null;
-		out.printf("examples read from %s%n", file);
-		return ExamplesCache.read(file, catalog, descriptor.size());
+	/**
+	 * Adds the kept examples of the runs that {@code DIR/<set>/<run>.examples} holds to {@code into} and returns the
+	 * runs that have none (all of them without --examples).
+	 */
+	private static List<String> cached(Path dir, String set, List<String> runs, ParticleCatalog catalog,
+			ParticleDescriptor descriptor, List<TomogramExamples> into) {
+		List<String> missing = new ArrayList<>();
+		for (String run : runs) {
+			Path file = dir == null ? null : dir.resolve(set).resolve(run + ".examples");
+			if (file != null && Files.isRegularFile(file))
+				into.addAll(ExamplesCache.read(file, catalog, descriptor.size()));
+			else
+				missing.add(run);
+		}
+		return missing;
+	}
+
+	/** Sorts examples into the order of the runs, whether they were read or collected (the fit depends on it). */
+	private static void inOrder(List<TomogramExamples> examples, List<String> runs) {
+		examples.sort(java.util.Comparator.comparingInt(ex -> runs.indexOf(ex.name())));
+	}
+
+	private static void keep(Path dir, String set, TomogramExamples ex, ParticleDescriptor descriptor) {
+		if (dir != null)
+			ExamplesCache.write(dir.resolve(set).resolve(ex.name() + ".examples"), List.of(ex), descriptor.size());
 	}
 
 	/** Validation proposals: true label (rows) against the most probable label, background included. */

@@ -45,11 +45,27 @@ class TrainPickCommandTest {
 		assertTrue(Files.isRegularFile(models.resolve("yolo/yolo.json")));
 
 		// Every candidate becomes a proposal, so that even these untrained branches give examples of some classes.
+		Path examples = tmp.resolve("examples");
 		TomoPickCliTest.Run classifier = TomoPickCliTest.cli("train-classifier", "--models", models.toString(),
 				"--project", project.toString(), "--runs", "sim_1,sim_2", "--val-project", project.toString(),
-				"--trees", "10", "--proposal-threshold", "0", "--proposal-support", "0");
+				"--trees", "10", "--proposal-threshold", "0", "--proposal-support", "0", "--examples",
+				examples.toString());
 		assertEquals(0, classifier.code(), classifier.err());
 		assertTrue(classifier.out().contains("fitted 10 trees on"), classifier.out());
+		assertTrue(Files.isRegularFile(examples.resolve("train/sim_2.examples")));
+		assertTrue(Files.isRegularFile(examples.resolve("val/sim_3.examples")));
+		// Refitting from the kept examples runs no branch and gives the same validation table.
+		TomoPickCliTest.Run refit = TomoPickCliTest.cli("train-classifier", "--models", models.toString(),
+				"--project", project.toString(), "--runs", "sim_1,sim_2", "--val-project", project.toString(),
+				"--trees", "10", "--proposal-threshold", "0", "--proposal-support", "0", "--examples",
+				examples.toString(), "--out", tmp.resolve("refit").toString());
+		assertEquals(0, refit.code(), refit.err());
+		assertTrue(refit.out().contains("examples of 2 training and 3 validation runs read from"), refit.out());
+		assertTrue(!refit.out().contains("proposals of"), refit.out());
+		String table = classifier.out().substring(classifier.out().indexOf("validation, every proposal"));
+		assertEquals(table.substring(0, table.indexOf("classifier written")),
+				refit.out().substring(refit.out().indexOf("validation, every proposal"),
+						refit.out().indexOf("classifier written")));
 		assertTrue(Files.isRegularFile(models.resolve("classifier/classifier.ser")));
 		assertTrue(Files.readString(models.resolve("classifier/classifier.json")).contains("\"candidate_threshold\": 0.0"));
 
