@@ -108,6 +108,9 @@ public final class ClassifierFile {
 		}
 		if (!o.has("format") || !FORMAT.equals(o.get("format").getAsString()))
 			throw new TomoPickIoException(sidecar, "not a TomoPick classifier sidecar (format must be " + FORMAT + ")");
+		for (String key : List.of("format_version", "sha256", "classes", "features", "forest_labels", "proposals"))
+			if (!o.has(key))
+				throw new TomoPickIoException(sidecar, "the classifier sidecar lacks '" + key + "'");
 		if (o.get("format_version").getAsInt() != FORMAT_VERSION)
 			throw new TomoPickIoException(sidecar, "classifier format version " + o.get("format_version")
 					+ " is not supported (this TomoPick reads " + FORMAT_VERSION + ")");

@@ -110,7 +110,8 @@ class CandidateClassifierTest {
 		Files.writeString(tmp.resolve(ClassifierFile.SIDECAR), "{\"format\": \"tomopick-candidate-classifier\"}");
 		TomoPickIoException malformed = assertThrows(TomoPickIoException.class,
 				() -> ClassifierFile.load(tmp, FEATURES));
-		assertTrue(malformed.getMessage().contains(ClassifierFile.SIDECAR), malformed.getMessage());
+		assertTrue(malformed.getMessage().contains(ClassifierFile.SIDECAR)
+				&& malformed.getMessage().contains("lacks 'format_version'"), malformed.getMessage());
 	}
 
 	static final class Foreign implements java.io.Serializable {
