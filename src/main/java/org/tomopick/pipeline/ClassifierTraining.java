@@ -9,6 +9,7 @@ import org.tomopick.classify.ParticleDescriptor;
 import org.tomopick.classify.ProposalClassifier;
 import org.tomopick.classify.ProposalSettings;
 import org.tomopick.classify.Proposals;
+import org.tomopick.classify.TomogramSampler;
 import org.tomopick.fuse.FusedParticle;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
@@ -43,9 +44,10 @@ public final class ClassifierTraining {
 	/** Examples of one tomogram. */
 	public TomogramExamples collect(AnnotatedTomogram tomogram, Progress progress) {
 		BranchOutputs outputs = pipeline.detect(tomogram.tomogram(), tomogram.voxelSizeAngstrom(), progress);
-		List<FusedParticle> proposals = Proposals.of(pipeline.clusters(outputs, proposalSettings));
+		TomogramSampler sampler = new TomogramSampler(tomogram.tomogram(), tomogram.voxelSizeAngstrom());
+		List<FusedParticle> proposals = Proposals.of(pipeline.clusters(outputs, proposalSettings, sampler));
 		ParticleCatalog catalog = descriptor.catalog();
-		double[][] rows = ProposalClassifier.describe(descriptor, proposals, outputs.tomogram(),
+		double[][] rows = ProposalClassifier.describe(descriptor, proposals, sampler,
 				new BranchEvidence(catalog, outputs.unetCandidates(), outputs.yoloPoints()), outputs.unetMaps());
 		int[] labels = new int[proposals.size()];
 		for (int i = 0; i < labels.length; i++)

@@ -48,8 +48,6 @@ public final class PickingPipeline implements AutoCloseable {
 	public static final String CLASSIFIER_FOLDER = "classifier";
 	/** The classes the candidate classifier and the blob proposals know. */
 	private static final ParticleCatalog CATALOG = ParticleCatalog.czii();
-	/** Key of {@link BranchOutputs#stageSeconds()}: the tomogram statistics the classifier's sampler needs. */
-	static final String SAMPLER_SECONDS = "sampler";
 
 	private final PickingMode mode;
 	private final DbscanFusion fusion;
@@ -128,11 +126,6 @@ public final class PickingPipeline implements AutoCloseable {
 		return new ProposalClassifier(ClassifierFile.load(dir, descriptor.names()), descriptor);
 	}
 
-	/** Whether full mode decides classes with a candidate classifier (the models folder has one). */
-	public boolean hasClassifier() {
-		return classifier != null;
-	}
-
 	private static Path require(Path file) {
 		if (!Files.isRegularFile(file))
 			throw new TomoPickIoException(file, "model file not found (train one with 'tomopick train', or give "
@@ -179,23 +172,22 @@ public final class PickingPipeline implements AutoCloseable {
 			yoloTracks = yolo.link(detections);
 			seconds.put("yolo", (System.nanoTime() - t0) * 1e-9);
 		}
-		long t0 = System.nanoTime();
-		TomogramSampler sampler = new TomogramSampler(tomogram, voxelSizeAngstrom);
-		seconds.put(SAMPLER_SECONDS, (System.nanoTime() - t0) * 1e-9);
-		return new BranchOutputs(unetCandidates, yoloPoints, yoloTracks, seconds, maps, sampler);
+		return new BranchOutputs(unetCandidates, yoloPoints, yoloTracks, seconds, maps, tomogram, voxelSizeAngstrom);
 	}
 
 	/** Turns branch outputs into particles as a mode says (the mode's branches must have run). */
 	public PickingResult fuse(BranchOutputs outputs, PickingMode as) {
 		long t0 = System.nanoTime();
-		List<Candidate> candidates = candidates(outputs, as);
 		List<Particle> particles;
-		if (as == PickingMode.FULL && classifier != null)
-			particles = classifier.classify(clusters(outputs, classifier.proposalSettings()), outputs.tomogram(),
+		if (as == PickingMode.FULL && classifier != null) {
+			TomogramSampler sampler = new TomogramSampler(outputs.tomogram(), outputs.voxelSizeAngstrom());
+			particles = classifier.classify(clusters(outputs, classifier.proposalSettings(), sampler), sampler,
 					outputs.unetCandidates(), outputs.yoloPoints(), outputs.unetMaps());
-		else
+		} else {
+			List<Candidate> candidates = candidates(outputs, as);
 			particles = (as.clusters() ? fusion.fuse(candidates) : fusion.concatenate(candidates)).stream()
 					.map(FusedParticle::toParticle).toList();
+		}
 		if (tuning != null)
 			particles = ThresholdTuner.apply(particles, tuning.thresholds(as));
 		Map<String, Double> seconds = new LinkedHashMap<>();
@@ -203,10 +195,7 @@ public final class PickingPipeline implements AutoCloseable {
 			seconds.put("unet", outputs.stageSeconds().getOrDefault("unet", 0.0));
 		if (as.usesYolo())
 			seconds.put("yolo", outputs.stageSeconds().getOrDefault("yolo", 0.0));
-		double fusionSeconds = (System.nanoTime() - t0) * 1e-9;
-		if (as == PickingMode.FULL && classifier != null)
-			fusionSeconds += outputs.stageSeconds().getOrDefault(SAMPLER_SECONDS, 0.0);
-		seconds.put(as.clusters() ? "fusion" : "threshold", fusionSeconds);
+		seconds.put(as.clusters() ? "fusion" : "threshold", (System.nanoTime() - t0) * 1e-9);
 		return new PickingResult(particles, as.usesUnet() ? outputs.unetCandidates().size() : 0,
 				as.usesYolo() ? (as.clusters() ? outputs.yoloPoints() : outputs.yoloTracks()).size() : 0, seconds);
 	}
@@ -214,35 +203,26 @@ public final class PickingPipeline implements AutoCloseable {
 	/**
 	 * What the candidate classifier looks at: the DBSCAN clusters of both branches' candidates (full mode's
 	 * candidates, class conflicts not resolved) with the proposal settings' threshold and minimum support, followed
-	 * by every UNet peak and linked YOLO track at or above that threshold as a cluster of its own (two branches'
-	 * slice points can chain two close particles into one cluster whose centre lies between them; the single
-	 * detections keep both), and, when the settings ask for them, the bright cavities of hollow shells the size of
-	 * the smallest class, apo-ferritin ({@link BlobProposals#cavities}). {@link org.tomopick.classify.Proposals} then merges what lies on one object.
+	 * by every UNet peak and linked YOLO track at or above that threshold as a cluster of its own (the
+	 * {@code no-dbscan} candidates: two branches' slice points can chain two close particles into one cluster whose
+	 * centre lies between them; the single detections keep both), and, when the settings ask for them, the bright
+	 * cavities of hollow shells the size of the smallest class, apo-ferritin ({@link BlobProposals#cavities}, found
+	 * in {@code tomogram}). {@link org.tomopick.classify.Proposals} then merges what lies on one object.
 	 */
-	public List<FusedParticle> clusters(BranchOutputs outputs, ProposalSettings proposals) {
-		FusionSettings s = fusionSettings.withThresholds(proposals.candidateThreshold(), Map.of())
-				.withMinClusterSupport(proposals.minClusterSupport());
-		List<FusedParticle> out = new ArrayList<>(new DbscanFusion(s).clusters(candidates(outputs, PickingMode.FULL)));
-		for (Particle p : outputs.unetCandidates())
-			if (p.score() >= proposals.candidateThreshold())
-				out.add(single(p, Branch.UNET));
-		for (Particle p : outputs.yoloTracks())
-			if (p.score() >= proposals.candidateThreshold())
-				out.add(single(p, Branch.YOLO));
+	public List<FusedParticle> clusters(BranchOutputs outputs, ProposalSettings proposals, TomogramSampler tomogram) {
+		DbscanFusion proposalFusion = new DbscanFusion(fusionSettings
+				.withThresholds(proposals.candidateThreshold(), Map.of())
+				.withMinClusterSupport(proposals.minClusterSupport()));
+		List<FusedParticle> out = new ArrayList<>(proposalFusion.clusters(candidates(outputs, PickingMode.FULL)));
+		out.addAll(proposalFusion.concatenate(candidates(outputs, PickingMode.NO_DBSCAN)));
 		if (proposals.blobs())
-			out.addAll(BlobProposals.cavities(outputs.tomogram(), smallestClass()));
+			out.addAll(BlobProposals.cavities(tomogram, smallestClass()));
 		return out;
 	}
 
 	private static ParticleClass smallestClass() {
 		return CATALOG.classes().stream().min(java.util.Comparator.comparingDouble(ParticleClass::radiusAngstrom))
 				.orElseThrow();
-	}
-
-	private static FusedParticle single(Particle p, Branch branch) {
-		double c = Math.max(0, Math.min(1, p.score()));
-		return new FusedParticle(p.type(), p.x(), p.y(), p.z(), c, c, branch == Branch.UNET ? 1 : 0,
-				branch == Branch.YOLO ? 1 : 0);
 	}
 
 	private static List<Candidate> candidates(BranchOutputs outputs, PickingMode as) {
