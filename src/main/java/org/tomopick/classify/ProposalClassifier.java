@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.tomopick.fuse.FusedParticle;
+import org.tomopick.fuse.GreedySuppression;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.ParticleClass;
@@ -78,22 +79,10 @@ public final class ProposalClassifier {
 
 	/** Highest score first, a particle is dropped when a kept one is closer than half the sum of the radii. */
 	static List<Particle> withoutOverlaps(List<Particle> particles) {
-		List<Particle> sorted = new ArrayList<>(particles);
-		sorted.sort(Comparator.comparingDouble(Particle::score).reversed());
-		List<Particle> kept = new ArrayList<>();
-		for (Particle p : sorted) {
-			boolean overlap = false;
-			for (Particle k : kept) {
-				double dx = k.x() - p.x(), dy = k.y() - p.y(), dz = k.z() - p.z();
-				double limit = 0.5 * (k.type().radiusAngstrom() + p.type().radiusAngstrom());
-				if (dx * dx + dy * dy + dz * dz < limit * limit) {
-					overlap = true;
-					break;
-				}
-			}
-			if (!overlap)
-				kept.add(p);
-		}
-		return kept;
+		return GreedySuppression.keep(particles, Comparator.comparingDouble(Particle::score).reversed(), (k, p) -> {
+			double dx = k.x() - p.x(), dy = k.y() - p.y(), dz = k.z() - p.z();
+			double limit = 0.5 * (k.type().radiusAngstrom() + p.type().radiusAngstrom());
+			return dx * dx + dy * dy + dz * dz < limit * limit;
+		});
 	}
 }

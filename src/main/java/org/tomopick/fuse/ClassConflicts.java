@@ -1,6 +1,5 @@
 package org.tomopick.fuse;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,20 +14,7 @@ final class ClassConflicts {
 	}
 
 	static List<FusedParticle> resolve(List<FusedParticle> particles, double fraction) {
-		List<FusedParticle> sorted = new ArrayList<>(particles);
-		sorted.sort(DbscanFusion.BY_SUPPORT);
-		List<FusedParticle> kept = new ArrayList<>();
-		for (FusedParticle p : sorted) {
-			boolean conflict = false;
-			for (FusedParticle k : kept)
-				if (!k.type().equals(p.type())
-						&& k.distanceTo(p) < fraction * (k.type().radiusAngstrom() + p.type().radiusAngstrom())) {
-					conflict = true;
-					break;
-				}
-			if (!conflict)
-				kept.add(p);
-		}
-		return kept;
+		return GreedySuppression.keep(particles, FusedParticle.BY_SUPPORT, (k, p) -> !k.type().equals(p.type())
+				&& k.distanceTo(p) < fraction * (k.type().radiusAngstrom() + p.type().radiusAngstrom()));
 	}
 }

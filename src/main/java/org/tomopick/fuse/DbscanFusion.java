@@ -2,7 +2,6 @@ package org.tomopick.fuse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +139,4 @@ public final class DbscanFusion {
 		return map;
 	}
 
-	static final Comparator<FusedParticle> BY_SUPPORT = Comparator.comparingDouble(FusedParticle::support).reversed()
-			.thenComparing(Comparator.comparingDouble(FusedParticle::score).reversed());
 }

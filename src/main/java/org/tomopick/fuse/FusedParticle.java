@@ -1,5 +1,7 @@
 package org.tomopick.fuse;
 
+import java.util.Comparator;
+
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleClass;
 import org.tomopick.model.Provenance;
@@ -13,6 +15,10 @@ import org.tomopick.model.Provenance;
  */
 public record FusedParticle(ParticleClass type, double x, double y, double z, double score, double support,
 		int unetMembers, int yoloMembers) {
+
+	/** Best-supported first, then higher score first. */
+	public static final Comparator<FusedParticle> BY_SUPPORT = Comparator.comparingDouble(FusedParticle::support)
+			.reversed().thenComparing(Comparator.comparingDouble(FusedParticle::score).reversed());
 
 	public int members() {
 		return unetMembers + yoloMembers;
