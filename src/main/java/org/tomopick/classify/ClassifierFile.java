@@ -18,6 +18,7 @@ import java.util.List;
 import org.tomopick.io.AtomicFiles;
 import org.tomopick.io.TomoPickIoException;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -40,6 +41,7 @@ public final class ClassifierFile {
 	public static final String FORMAT = "tomopick-candidate-classifier";
 	public static final int FORMAT_VERSION = 1;
 
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 	private static final ObjectInputFilter FILTER = ObjectInputFilter.Config
 			.createFilter("maxdepth=200;smile.**;java.**;!*");
 
@@ -68,12 +70,9 @@ public final class ClassifierFile {
 		o.addProperty("forest", FOREST);
 		o.addProperty("sha256", sha256(bytes));
 		o.addProperty("trees", classifier.trees());
-		o.add("classes", array(classifier.classes()));
-		o.add("features", array(classifier.features()));
-		JsonArray labels = new JsonArray();
-		for (int l : classifier.forestLabels())
-			labels.add(l);
-		o.add("forest_labels", labels);
+		o.add("classes", GSON.toJsonTree(classifier.classes()));
+		o.add("features", GSON.toJsonTree(classifier.features()));
+		o.add("forest_labels", GSON.toJsonTree(classifier.forestLabels()));
 		JsonObject proposals = new JsonObject();
 		proposals.addProperty("candidate_threshold", classifier.proposals().candidateThreshold());
 		proposals.addProperty("min_cluster_support", classifier.proposals().minClusterSupport());
@@ -81,8 +80,7 @@ public final class ClassifierFile {
 		o.add("proposals", proposals);
 		o.add("training", training == null ? new JsonObject() : training);
 		AtomicFiles.writeBytes(dir.resolve(FOREST), bytes);
-		AtomicFiles.writeString(dir.resolve(SIDECAR),
-				new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n");
+		AtomicFiles.writeString(dir.resolve(SIDECAR), GSON.toJson(o) + "\n");
 	}
 
 	/** Loads a classifier and checks that it was trained on the features {@code expectedFeatures} names. */
@@ -153,12 +151,6 @@ public final class ClassifierFile {
 		} catch (IOException | ClassNotFoundException e) {
 			throw new TomoPickIoException(forest, "not a readable classifier: " + e.getMessage(), e);
 		}
-	}
-
-	private static JsonArray array(List<String> values) {
-		JsonArray a = new JsonArray();
-		values.forEach(a::add);
-		return a;
 	}
 
 	private static List<String> strings(JsonArray a) {

@@ -1,8 +1,7 @@
 package org.tomopick.classify;
 
-import java.util.Arrays;
-
 import org.tomopick.io.DenseVolume;
+import org.tomopick.unet.RobustNormalizer;
 
 /**
  * Reads a tomogram at any point given in Angstrom, by trilinear interpolation, in robust units: {@code (v - median)
@@ -41,33 +40,14 @@ public final class TomogramSampler {
 		float[] s = new float[count];
 		for (int i = 0; i < count; i++)
 			s[i] = (float) v.getDouble((int) (i * step));
-		return medianAndScaleInPlace(s);
-	}
-
-	/** Median and 1.4826 x MAD of the values (sorted and overwritten); scale 1 when the MAD is 0. */
-	private static double[] medianAndScaleInPlace(float[] s) {
-		Arrays.sort(s);
-		double median = middle(s);
-		for (int i = 0; i < s.length; i++)
-			s[i] = (float) Math.abs(s[i] - median);
-		Arrays.sort(s);
-		double scale = 1.4826 * middle(s);
-		return new double[] { median, scale > 0 ? scale : 1 };
+		double[] m = RobustNormalizer.medianAndMad(s);
+		return new double[] { m[0], m[1] > 0 ? m[1] : 1 };
 	}
 
 	/** 1.4826 x the median absolute deviation from the median of an even sample of the values (1 when 0). */
 	static double robustScale(float[] values) {
-		int count = Math.min(values.length, SAMPLE);
-		double step = (double) values.length / count;
-		float[] s = new float[count];
-		for (int i = 0; i < count; i++)
-			s[i] = values[(int) (i * step)];
-		return medianAndScaleInPlace(s)[1];
-	}
-
-	private static double middle(float[] sorted) {
-		int n = sorted.length;
-		return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+		double mad = RobustNormalizer.medianAndMad(RobustNormalizer.evenSample(values, SAMPLE))[1];
+		return mad > 0 ? mad : 1;
 	}
 
 	public double voxelSizeAngstrom() {

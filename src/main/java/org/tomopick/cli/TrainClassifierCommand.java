@@ -27,7 +27,7 @@ import org.tomopick.pipeline.PickingMode;
 import org.tomopick.pipeline.PickingPipeline;
 import org.tomopick.pipeline.ThresholdTuner;
 
-import com.google.gson.JsonArray;
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
 import picocli.CommandLine.Command;
@@ -181,9 +181,9 @@ final class TrainClassifierCommand implements Runnable {
 
 		JsonObject notes = new JsonObject();
 		notes.addProperty("project", project.toAbsolutePath().normalize().getFileName().toString());
-		notes.add("runs", strings(trainRuns));
+		notes.add("runs", new Gson().toJsonTree(trainRuns));
 		notes.addProperty("val_project", valProject.toAbsolutePath().normalize().getFileName().toString());
-		notes.add("val_runs", strings(valRuns));
+		notes.add("val_runs", new Gson().toJsonTree(valRuns));
 		notes.addProperty("proposals", rows.size());
 		notes.addProperty("seed", seed);
 		notes.addProperty("max_nodes", maxNodes);
@@ -251,11 +251,5 @@ final class TrainClassifierCommand implements Runnable {
 	private static void print(PrintWriter out, String line) {
 		out.println(line);
 		out.flush();
-	}
-
-	private static JsonArray strings(List<String> values) {
-		JsonArray a = new JsonArray();
-		values.forEach(a::add);
-		return a;
 	}
 }

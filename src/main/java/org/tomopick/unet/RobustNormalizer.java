@@ -28,13 +28,8 @@ public final class RobustNormalizer {
 
 	/** Normalises the values in place and returns {median, scale}. */
 	public double[] normalizeInPlace(float[] v) {
-		float[] sample = sample(v);
-		Arrays.sort(sample);
-		double median = median(sample);
-		for (int i = 0; i < sample.length; i++)
-			sample[i] = (float) Math.abs(sample[i] - median);
-		Arrays.sort(sample);
-		double scale = 1.4826 * median(sample);
+		double[] medianAndMad = medianAndMad(evenSample(v, SAMPLE));
+		double median = medianAndMad[0], scale = medianAndMad[1];
 		if (!(scale > 0))
 			scale = standardDeviation(v, median);
 		if (!(scale > 0))
@@ -45,12 +40,26 @@ public final class RobustNormalizer {
 		return new double[] { median, scale };
 	}
 
-	private static float[] sample(float[] v) {
-		if (v.length <= SAMPLE)
+	/**
+	 * The median of some values and 1.4826 x their median absolute deviation (the standard deviation for a normal
+	 * distribution; 0 when more than half the values are equal). Sorts and overwrites {@code values}.
+	 */
+	public static double[] medianAndMad(float[] values) {
+		Arrays.sort(values);
+		double median = median(values);
+		for (int i = 0; i < values.length; i++)
+			values[i] = (float) Math.abs(values[i] - median);
+		Arrays.sort(values);
+		return new double[] { median, 1.4826 * median(values) };
+	}
+
+	/** At most {@code max} values spread evenly over {@code v} (a copy of all of them when there are fewer). */
+	public static float[] evenSample(float[] v, int max) {
+		if (v.length <= max)
 			return v.clone();
-		float[] s = new float[SAMPLE];
-		double step = (double) v.length / SAMPLE;
-		for (int i = 0; i < SAMPLE; i++)
+		float[] s = new float[max];
+		double step = (double) v.length / max;
+		for (int i = 0; i < max; i++)
 			s[i] = v[(int) (i * step)];
 		return s;
 	}
