@@ -3,15 +3,17 @@ package org.tomopick.classify;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.tomopick.fuse.FusedParticle;
+import org.tomopick.grid.Normalisation;
+import org.tomopick.grid.WorkingGrid;
+import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.ParticleClass;
 
 /**
  * Proposals for small particles that the branches, working at 20 Å, can miss (apo-ferritin is three 20 Å voxels in
  * radius, and in the CZII layouts it often packs into touching aggregates): blobs of one size found with a
- * difference of Gaussians. The normalised tomogram is block-averaged to about {@value #WORKING_ANGSTROM} Å, smoothed
+ * difference of Gaussians. The working grid (20 Å, normalised as the branches see it) is smoothed
  * with Gaussians of sigma r / sqrt(3) x 0.8 and x 1.25 (the pair approximates a Laplacian of Gaussian tuned to blobs
  * of radius r), and every local extremum of the difference (26 neighbours) beyond {@value #MIN_SIGMAS} robust
  * standard deviations becomes a proposal at its sub-voxel position (a parabola through the neighbours on each axis),
@@ -23,9 +25,9 @@ import org.tomopick.model.ParticleClass;
  */
 public final class BlobProposals {
 
-	static final double WORKING_ANGSTROM = 20;
 	static final double MIN_SIGMAS = 2.5;
 	static final int MAX_BLOBS = 2000;
+	static final int MAX_PER_SCALE = 600;
 	/** The support of a blob proposal: below the branches' (their candidates pass a threshold of at least 0.1). */
 	static final double SUPPORT = 0.01;
 
@@ -46,25 +48,35 @@ public final class BlobProposals {
 	 */
 	public static List<FusedParticle> find(TomogramSampler tomogram, ParticleClass hint, double radiusAngstrom,
 			boolean dark) {
-		double vs = tomogram.voxelSizeAngstrom();
-		int factor = (int) Math.max(1, Math.round(WORKING_ANGSTROM / vs));
-		double binnedVs = vs * factor;
-		int[] shape = tomogram.shape();
-		int nz = shape[0] / factor, ny = shape[1] / factor, nx = shape[2] / factor;
+		return find(tomogram, hint, radiusAngstrom, dark, MAX_BLOBS);
+	}
+
+	/**
+	 * Dark blobs the size of each class (protein denser than the ice), at most {@value #MAX_PER_SCALE} per size, as
+	 * proposals of that class: a candidate source that needs no training, for particles that the branches miss on
+	 * data unlike their training data. Classes whose radii are within 10% of an earlier class's share its search.
+	 */
+	public static List<FusedParticle> darkBlobs(TomogramSampler tomogram, ParticleCatalog catalog) {
+		List<FusedParticle> out = new ArrayList<>();
+		List<Double> done = new ArrayList<>();
+		for (ParticleClass c : catalog.classes()) {
+			double r = c.radiusAngstrom();
+			if (done.stream().anyMatch(d -> Math.abs(d - r) <= 0.1 * d))
+				continue;
+			done.add(r);
+			out.addAll(find(tomogram, c, r, true, MAX_PER_SCALE));
+		}
+		return out;
+	}
+
+	private static List<FusedParticle> find(TomogramSampler tomogram, ParticleClass hint, double radiusAngstrom,
+			boolean dark, int max) {
+		WorkingGrid grid = tomogram.grid();
+		int nz = grid.sizeZ(), ny = grid.sizeY(), nx = grid.sizeX();
 		if (nz < 3 || ny < 3 || nx < 3)
 			return List.of();
-		float[] binned = new float[nz * ny * nx];
-		IntStream.range(0, nz).parallel().forEach(z -> {
-			for (int y = 0; y < ny; y++)
-				for (int x = 0; x < nx; x++) {
-					double sum = 0;
-					for (int dz = 0; dz < factor; dz++)
-						for (int dy = 0; dy < factor; dy++)
-							for (int dx = 0; dx < factor; dx++)
-								sum += tomogram.voxel(z * factor + dz, y * factor + dy, x * factor + dx);
-					binned[(z * ny + y) * nx + x] = (float) (sum / (factor * factor * factor));
-				}
-		});
+		float[] binned = grid.data();
+		double binnedVs = grid.voxelAngstrom();
 		double sigma = radiusAngstrom / Math.sqrt(3) / binnedVs;
 		int[] s = { nz, ny, nx };
 		float[] small = GaussianBlur.blur(binned, s, 0.8 * sigma);
@@ -72,8 +84,7 @@ public final class BlobProposals {
 		for (int i = 0; i < small.length; i++)
 			small[i] = dark ? small[i] - large[i] : large[i] - small[i];
 		float[] dog = small;
-		double threshold = -MIN_SIGMAS * TomogramSampler.robustScale(dog); // the extrema sought are minima of dog
-		double offset = (factor - 1) / 2.0; // a block's centre in original voxels
+		double threshold = -MIN_SIGMAS * Normalisation.robustScale(dog); // the extrema sought are minima of dog
 		List<double[]> minima = new ArrayList<>(); // {value, x, y, z} in Angstrom
 		for (int z = 1; z < nz - 1; z++)
 			for (int y = 1; y < ny - 1; y++)
@@ -85,12 +96,11 @@ public final class BlobProposals {
 					double fx = x + parabola(dog[i - 1], v, dog[i + 1]);
 					double fy = y + parabola(dog[i - nx], v, dog[i + nx]);
 					double fz = z + parabola(dog[i - nx * ny], v, dog[i + nx * ny]);
-					minima.add(new double[] { v, (fx * factor + offset) * vs, (fy * factor + offset) * vs,
-							(fz * factor + offset) * vs });
+					minima.add(new double[] { v, grid.toAngstrom(fx), grid.toAngstrom(fy), grid.toAngstrom(fz) });
 				}
 		minima.sort(Comparator.comparingDouble(m -> m[0]));
 		List<FusedParticle> out = new ArrayList<>();
-		for (int k = 0; k < Math.min(MAX_BLOBS, minima.size()); k++) {
+		for (int k = 0; k < Math.min(max, minima.size()); k++) {
 			double[] m = minima.get(k);
 			out.add(new FusedParticle(hint, m[1], m[2], m[3], 0, SUPPORT, 0, 0));
 		}

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.tomopick.grid.Normalisation;
 import org.tomopick.io.AtomicFiles;
 import org.tomopick.io.TomoPickIoException;
 
@@ -77,6 +78,9 @@ public final class ClassifierFile {
 		proposals.addProperty("candidate_threshold", classifier.proposals().candidateThreshold());
 		proposals.addProperty("min_cluster_support", classifier.proposals().minClusterSupport());
 		proposals.addProperty("blobs", classifier.proposals().blobs());
+		proposals.addProperty("dark_blobs", classifier.proposals().darkBlobs());
+		proposals.addProperty("grid_voxel_angstrom", classifier.proposals().gridVoxelAngstrom());
+		proposals.addProperty("normalisation", classifier.proposals().normalisation().id());
 		o.add("proposals", proposals);
 		o.add("training", training == null ? new JsonObject() : training);
 		AtomicFiles.writeBytes(dir.resolve(FOREST), bytes);
@@ -143,8 +147,12 @@ public final class ClassifierFile {
 				throw new TomoPickIoException(forest, "the forest has " + rf.numClasses() + " classes, the sidecar "
 						+ "names " + labels.length);
 			JsonObject p = o.getAsJsonObject("proposals");
-			ProposalSettings proposals = new ProposalSettings(p.get("candidate_threshold").getAsDouble(),
+			ProposalSettings proposals = ProposalSettings.legacy(p.get("candidate_threshold").getAsDouble(),
 					p.get("min_cluster_support").getAsDouble(), p.has("blobs") && p.get("blobs").getAsBoolean());
+			if (p.has("normalisation"))
+				proposals = new ProposalSettings(proposals.candidateThreshold(), proposals.minClusterSupport(),
+						proposals.blobs(), p.has("dark_blobs") && p.get("dark_blobs").getAsBoolean(),
+						p.get("grid_voxel_angstrom").getAsDouble(), Normalisation.of(p.get("normalisation").getAsString()));
 			return new CandidateClassifier(rf, features, classes, labels, proposals);
 		} catch (InvalidClassException e) {
 			throw new TomoPickIoException(forest, "refused while reading: " + e.getMessage(), e);

@@ -100,7 +100,9 @@ final class TrainClassifierCommand implements Runnable {
 		ParticleDescriptor descriptor = new ParticleDescriptor(catalog);
 		ProposalSettings proposals;
 		try {
-			proposals = new ProposalSettings(proposalThreshold, proposalSupport, !noBlobs);
+			ProposalSettings d = ProposalSettings.defaults();
+			proposals = new ProposalSettings(proposalThreshold, proposalSupport, !noBlobs, !noBlobs, d.gridVoxelAngstrom(),
+					d.normalisation());
 		} catch (IllegalArgumentException e) {
 			throw new UserInputException(e.getMessage());
 		}

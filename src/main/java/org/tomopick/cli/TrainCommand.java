@@ -61,6 +61,10 @@ final class TrainCommand implements Runnable {
 	@Option(names = "--out", paramLabel = "DIR", description = "Model folder to write (default models/<branch>).")
 	Path out;
 
+	@Option(names = "--init", paramLabel = "DIR", description = "Start from the weights of this model folder of the "
+			+ "branch (e.g. models/unet) instead of random ones: fine-tuning; with a checkpoint in --work, that resumes.")
+	Path init;
+
 	@Option(names = "--work", paramLabel = "DIR", description = "Checkpoint folder (default <out>.work).")
 	Path work;
 
@@ -94,6 +98,8 @@ final class TrainCommand implements Runnable {
 			train.removeAll(val);
 		if (train.isEmpty())
 			throw new UserInputException("no training runs left after holding out " + val + " for validation");
+		if (init != null)
+			CliPaths.requireDirectory(init, "--init");
 		Path modelDir = out != null ? out : Path.of("models", b.folderName());
 		Path workDir = work != null ? work : modelDir.resolveSibling(modelDir.getFileName() + ".work");
 		BranchTraining training = new BranchTraining(b, catalog, seed, epochs, steps, width, valEvery, learningRate);
@@ -106,7 +112,7 @@ final class TrainCommand implements Runnable {
 			stdout.printf(Locale.ROOT, "training the %s branch on %d runs %s, validating on %s, %s%n", b.folderName(),
 					trainSet.size(), train, val, training.describe());
 			stdout.flush();
-			BranchTraining.Outcome outcome = training.train(trainSet, valSet, modelDir, workDir, progress,
+			BranchTraining.Outcome outcome = training.train(trainSet, valSet, modelDir, workDir, init, progress,
 					line -> {
 						stdout.println(line);
 						stdout.flush();

@@ -113,14 +113,22 @@ public final class BranchTraining {
 
 	public Outcome train(List<AnnotatedTomogram> training, List<AnnotatedTomogram> validation, Path modelDir,
 			Path workDir, Progress progress, Consumer<String> log) {
+		return train(training, validation, modelDir, workDir, null, progress, log);
+	}
+
+	/** @param initialModel a model folder of this branch to fine-tune from (null: random weights) */
+	public Outcome train(List<AnnotatedTomogram> training, List<AnnotatedTomogram> validation, Path modelDir,
+			Path workDir, Path initialModel, Progress progress, Consumer<String> log) {
 		DjlRuntime.noGradientsOnThisThread();
-		return branch == Branch.UNET ? trainUnet(training, validation, modelDir, workDir, progress, log)
-				: trainYolo(training, validation, modelDir, workDir, progress, log);
+		return branch == Branch.UNET ? trainUnet(training, validation, modelDir, workDir, initialModel, progress, log)
+				: trainYolo(training, validation, modelDir, workDir, initialModel, progress, log);
 	}
 
 	private Outcome trainUnet(List<AnnotatedTomogram> training, List<AnnotatedTomogram> validation, Path modelDir,
-			Path workDir, Progress progress, Consumer<String> log) {
+			Path workDir, Path initialModel, Progress progress, Consumer<String> log) {
 		UNetTrainer trainer = new UNetTrainer(unet, workDir);
+		if (initialModel != null)
+			trainer = trainer.withInitialModel(initialModel);
 		int total = unet.training().epochs();
 		UNetTrainingResult result = trainer.train(unetExamples(training), unetExamples(validation), progress,
 				(EpochRecord r) -> log.accept(String.format(Locale.ROOT,
@@ -131,9 +139,12 @@ public final class BranchTraining {
 	}
 
 	private Outcome trainYolo(List<AnnotatedTomogram> training, List<AnnotatedTomogram> validation, Path modelDir,
-			Path workDir, Progress progress, Consumer<String> log) {
+			Path workDir, Path initialModel, Progress progress, Consumer<String> log) {
 		int total = yolo.training().epochs();
-		YoloTrainingResult result = new YoloTrainer(yolo, catalog).withCheckpoints(workDir)
+		YoloTrainer trainer = new YoloTrainer(yolo, catalog);
+		if (initialModel != null)
+			trainer = trainer.withInitialWeights(initialModel.resolve("yolo.params"));
+		YoloTrainingResult result = trainer.withCheckpoints(workDir)
 				.onEpoch(r -> log.accept(String.format(Locale.ROOT,
 						"epoch %3d/%d  loss %.4f (loc %.3f cls %.3f iou %.3f)  validation F4 %.4f  lr %.2e  %.1f s%s",
 						r.epoch(), total, r.loss(), r.localisation(), r.classification(), r.iou(),

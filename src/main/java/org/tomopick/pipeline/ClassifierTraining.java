@@ -44,7 +44,7 @@ public final class ClassifierTraining {
 	/** Examples of one tomogram. */
 	public TomogramExamples collect(AnnotatedTomogram tomogram, Progress progress) {
 		BranchOutputs outputs = pipeline.detect(tomogram.tomogram(), tomogram.voxelSizeAngstrom(), progress);
-		TomogramSampler sampler = new TomogramSampler(tomogram.tomogram(), tomogram.voxelSizeAngstrom());
+		TomogramSampler sampler = PickingPipeline.sampler(outputs, proposalSettings);
 		List<FusedParticle> proposals = Proposals.of(pipeline.clusters(outputs, proposalSettings, sampler));
 		ParticleCatalog catalog = descriptor.catalog();
 		double[][] rows = ProposalClassifier.describe(descriptor, proposals, sampler,

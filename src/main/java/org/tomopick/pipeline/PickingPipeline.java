@@ -18,6 +18,8 @@ import org.tomopick.fuse.Candidate;
 import org.tomopick.fuse.DbscanFusion;
 import org.tomopick.fuse.FusedParticle;
 import org.tomopick.fuse.FusionSettings;
+import org.tomopick.grid.Normalisation;
+import org.tomopick.grid.WorkingGrid;
 import org.tomopick.io.DenseVolume;
 import org.tomopick.io.TomoPickIoException;
 import org.tomopick.model.Particle;
@@ -33,6 +35,8 @@ import org.tomopick.unet.UNetDetector;
 import org.tomopick.unet.UNetModel;
 import org.tomopick.yolo.SliceDetection;
 import org.tomopick.yolo.SlicewiseYoloDetector;
+import org.tomopick.yolo.WorkingVolume;
+import org.tomopick.yolo.YoloSettings;
 import org.tomopick.yolo.YoloModel;
 import org.tomopick.yolo.YoloModelFile;
 
@@ -158,21 +162,49 @@ public final class PickingPipeline implements AutoCloseable {
 		List<Particle> yoloPoints = List.of();
 		List<Particle> yoloTracks = List.of();
 		ProbabilityMaps maps = null;
+		WorkingGrid unetGrid = null, yoloGrid = null;
 		if (unet != null) {
 			long t0 = System.nanoTime();
-			UNetDetection detection = unet.detect(tomogram, voxelSizeAngstrom, progress);
+			unetGrid = WorkingGrid.prepare(tomogram, voxelSizeAngstrom, unetModel.info().voxelSizeAngstrom(),
+					unetModel.info().normalisation());
+			UNetDetection detection = unet.detect(unetGrid, progress);
 			unetCandidates = detection.candidates();
 			maps = detection.maps();
 			seconds.put("unet", (System.nanoTime() - t0) * 1e-9);
 		}
 		if (yolo != null) {
 			long t0 = System.nanoTime();
-			List<SliceDetection> detections = yolo.detectSlices(tomogram, voxelSizeAngstrom, progress);
+			YoloSettings ys = yoloModel.settings();
+			yoloGrid = unetGrid != null && sameGrid(unetGrid, voxelSizeAngstrom, ys.workingVoxelAngstrom(),
+					ys.normalisation()) ? unetGrid
+							: WorkingGrid.prepare(tomogram, voxelSizeAngstrom, ys.workingVoxelAngstrom(), ys.normalisation());
+			List<SliceDetection> detections = yolo.detectSlices(WorkingVolume.of(yoloGrid), progress);
 			yoloPoints = SlicewiseYoloDetector.toPoints(detections);
 			yoloTracks = yolo.link(detections);
 			seconds.put("yolo", (System.nanoTime() - t0) * 1e-9);
 		}
-		return new BranchOutputs(unetCandidates, yoloPoints, yoloTracks, seconds, maps, tomogram, voxelSizeAngstrom);
+		return new BranchOutputs(unetCandidates, yoloPoints, yoloTracks, seconds, maps, tomogram, voxelSizeAngstrom,
+				unetGrid != null ? unetGrid : yoloGrid);
+	}
+
+	/** Whether a prepared grid is what these settings would prepare from a tomogram of this voxel size. */
+	private static boolean sameGrid(WorkingGrid grid, double voxelSizeAngstrom, double workingVoxelAngstrom,
+			Normalisation normalisation) {
+		return grid.normalisation() == normalisation && grid.inputVoxelAngstrom() == voxelSizeAngstrom
+				&& grid.binning() == WorkingGrid.binningFactor(voxelSizeAngstrom, workingVoxelAngstrom);
+	}
+
+	/**
+	 * The classifier's view of a tomogram: the branches' grid when it is the one the proposal settings ask for,
+	 * else a grid prepared for them.
+	 */
+	public static TomogramSampler sampler(BranchOutputs outputs, ProposalSettings proposals) {
+		double vs = outputs.voxelSizeAngstrom();
+		double working = proposals.gridVoxelAngstrom() > 0 ? proposals.gridVoxelAngstrom() : vs;
+		WorkingGrid grid = outputs.grid() != null && sameGrid(outputs.grid(), vs, working, proposals.normalisation())
+				? outputs.grid()
+				: WorkingGrid.prepare(outputs.tomogram(), vs, working, proposals.normalisation());
+		return new TomogramSampler(grid);
 	}
 
 	/** Turns branch outputs into particles as a mode says (the mode's branches must have run). */
@@ -180,7 +212,7 @@ public final class PickingPipeline implements AutoCloseable {
 		long t0 = System.nanoTime();
 		List<Particle> particles;
 		if (as == PickingMode.FULL && classifier != null) {
-			TomogramSampler sampler = new TomogramSampler(outputs.tomogram(), outputs.voxelSizeAngstrom());
+			TomogramSampler sampler = sampler(outputs, classifier.proposalSettings());
 			particles = classifier.classify(clusters(outputs, classifier.proposalSettings(), sampler), sampler,
 					outputs.unetCandidates(), outputs.yoloPoints(), outputs.unetMaps());
 		} else {
@@ -217,6 +249,8 @@ public final class PickingPipeline implements AutoCloseable {
 		out.addAll(proposalFusion.concatenate(candidates(outputs, PickingMode.NO_DBSCAN)));
 		if (proposals.blobs())
 			out.addAll(BlobProposals.cavities(tomogram, smallestClass()));
+		if (proposals.darkBlobs())
+			out.addAll(BlobProposals.darkBlobs(tomogram, CATALOG));
 		return out;
 	}
 

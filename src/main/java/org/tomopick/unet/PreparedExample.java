@@ -3,15 +3,17 @@ package org.tomopick.unet;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tomopick.grid.Normalisation;
+import org.tomopick.grid.WorkingGrid;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
 
 /** A training example at the working voxel size: normalised volume, label volume and particle centres in voxels. */
-record PreparedExample(TrainingExample source, WorkingVolume volume, byte[] labels, List<double[]> centres) {
+record PreparedExample(TrainingExample source, WorkingGrid volume, byte[] labels, List<double[]> centres) {
 
-	static PreparedExample of(TrainingExample e, UNetSettings settings, RobustNormalizer normalizer) {
-		WorkingVolume v = WorkingVolume.prepare(e.tomogram(), e.voxelSizeAngstrom(), settings.voxelSizeAngstrom(),
-				normalizer);
+	static PreparedExample of(TrainingExample e, UNetSettings settings, Normalisation normalisation) {
+		WorkingGrid v = WorkingGrid.prepare(e.tomogram(), e.voxelSizeAngstrom(), settings.voxelSizeAngstrom(),
+				normalisation);
 		ParticleCatalog classes = settings.classes();
 		byte[] labels = SphereTargets.paint(v.shape(), v.geometry(), e.truth(), classes,
 				settings.training().sphereFraction());

@@ -3,6 +3,7 @@ package org.tomopick.unet;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tomopick.grid.WorkingGrid;
 import org.tomopick.io.DenseVolume;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleClass;
@@ -47,13 +48,13 @@ public final class UNetDetector {
 	 * @throws IllegalArgumentException when the voxel sizes do not pair
 	 */
 	public UNetDetection detect(DenseVolume tomogram, double voxelSizeAngstrom, Progress progress) {
-		WorkingVolume working = WorkingVolume.prepare(tomogram, voxelSizeAngstrom, info.voxelSizeAngstrom(),
-				info.normalizer());
+		WorkingGrid working = WorkingGrid.prepare(tomogram, voxelSizeAngstrom, info.voxelSizeAngstrom(),
+				info.normalisation());
 		return detect(working, progress);
 	}
 
 	/** Detection on an already prepared volume. */
-	public UNetDetection detect(WorkingVolume working, Progress progress) {
+	public UNetDetection detect(WorkingGrid working, Progress progress) {
 		float[][] maps = tiler.predict(working.data(), working.shape(), predictor, progress);
 		List<ParticleClass> classes = new ArrayList<>();
 		info.classes().forEach(c -> classes.add(c.particleClass()));

@@ -47,8 +47,8 @@ public final class UNetInferenceBenchmark {
 			detector.detect(DenseVolume.ofFloats(new int[] { 32, 32, 32 }, new float[32 * 32 * 32]), 10.012444,
 					Progress.NONE);
 			long t0 = System.nanoTime();
-			WorkingVolume w = WorkingVolume.prepare(volume, 10.012444, settings.voxelSizeAngstrom(),
-					model.info().normalizer());
+			org.tomopick.grid.WorkingGrid w = org.tomopick.grid.WorkingGrid.prepare(volume, 10.012444,
+					settings.voxelSizeAngstrom(), model.info().normalisation());
 			long t1 = System.nanoTime();
 			UNetDetection d = detector.detect(w, Progress.NONE);
 			long t2 = System.nanoTime();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.tomopick.grid.Normalisation;
 import org.tomopick.model.ParticleCatalog;
 
 /**
@@ -24,9 +25,11 @@ public record UNetModelInfo(UNetArchitecture architecture, double voxelSizeAngst
 					+ architecture.classCount());
 		if (!(voxelSizeAngstrom > 0))
 			throw new IllegalArgumentException("model info: voxel size must be > 0 A, was " + voxelSizeAngstrom);
-		if (!RobustNormalizer.METHOD.equals(normalization))
-			throw new IllegalArgumentException("model info: unknown normalisation '" + normalization + "'; known: "
-					+ RobustNormalizer.METHOD);
+		try {
+			Normalisation.of(normalization);
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("model info: " + e.getMessage());
+		}
 	}
 
 	/** The info of a new, untrained model for these settings (thresholds from the peak settings). */
@@ -35,8 +38,8 @@ public record UNetModelInfo(UNetArchitecture architecture, double voxelSizeAngst
 		List<UNetClassInfo> classes = new ArrayList<>();
 		settings.classes().classes().forEach(c -> classes
 				.add(new UNetClassInfo(c, settings.peaks().threshold(), settings.peaks().minVoxels())));
-		return new UNetModelInfo(settings.architecture(), settings.voxelSizeAngstrom(), RobustNormalizer.METHOD,
-				RobustNormalizer.DEFAULT_CLIP, classes, settings.training().cropSize(), 0, Double.NaN, version());
+		return new UNetModelInfo(settings.architecture(), settings.voxelSizeAngstrom(), Normalisation.WHITENED.id(),
+				Normalisation.CLIP, classes, settings.training().cropSize(), 0, Double.NaN, version());
 	}
 
 	/** The TomoPick version of this build ("development" outside a packaged jar). */
@@ -50,8 +53,9 @@ public record UNetModelInfo(UNetArchitecture architecture, double voxelSizeAngst
 		return new ParticleCatalog(classes.stream().map(UNetClassInfo::particleClass).toList());
 	}
 
-	public RobustNormalizer normalizer() {
-		return new RobustNormalizer(normalizationClip);
+	/** How tomograms are normalised for this model (new models: {@link Normalisation#WHITENED}). */
+	public Normalisation normalisation() {
+		return Normalisation.of(normalization);
 	}
 
 	public UNetModelInfo withTraining(int epochs, double score) {

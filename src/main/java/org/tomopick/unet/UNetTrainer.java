@@ -1,5 +1,6 @@
 package org.tomopick.unet;
 
+import org.tomopick.grid.Normalisation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,10 +36,24 @@ public final class UNetTrainer {
 
 	private final UNetSettings settings;
 	private final Path workDirectory;
+	private final Path initialModel;
 
 	public UNetTrainer(UNetSettings settings, Path workDirectory) {
+		this(settings, workDirectory, null);
+	}
+
+	private UNetTrainer(UNetSettings settings, Path workDirectory, Path initialModel) {
 		this.settings = settings.validate();
 		this.workDirectory = workDirectory;
+		this.initialModel = initialModel;
+	}
+
+	/**
+	 * Starts a new training (not a resumed one) from the weights of a model folder instead of random ones
+	 * (fine-tuning); the model must have the settings' architecture and classes.
+	 */
+	public UNetTrainer withInitialModel(Path modelFolder) {
+		return new UNetTrainer(settings, workDirectory, modelFolder);
 	}
 
 	public Path lastDirectory() {
@@ -54,7 +69,7 @@ public final class UNetTrainer {
 		if (training.isEmpty())
 			throw new IllegalArgumentException("UNet training needs at least one training example");
 		UNetTrainingSettings t = settings.training();
-		RobustNormalizer normalizer = new RobustNormalizer(RobustNormalizer.DEFAULT_CLIP);
+		Normalisation normalizer = Normalisation.WHITENED;
 		progress.report("preparing training data", 0);
 		List<PreparedExample> train = new ArrayList<>();
 		for (TrainingExample e : training)
@@ -66,8 +81,8 @@ public final class UNetTrainer {
 		TrainingState state = Files.isRegularFile(lastDirectory().resolve(TrainingState.FILE))
 				? TrainingState.read(lastDirectory())
 				: new TrainingState(0, List.of(), 0, Double.NaN);
-		try (UNetModel model = state.epochsDone() > 0 ? resumeModel()
-				: UNetModel.create(UNetModelInfo.untrained(settings), t.seed())) {
+		try (UNetModel model = state.epochsDone() > 0 ? resumeModel(lastDirectory())
+				: initialModel != null ? initialModel() : UNetModel.create(UNetModelInfo.untrained(settings), t.seed())) {
 			TrainingStep step = new TrainingStep(model, t, state.epochsDone() * t.stepsPerEpoch());
 			List<EpochRecord> history = new ArrayList<>(state.history());
 			int bestEpoch = state.bestEpoch();
@@ -114,18 +129,26 @@ public final class UNetTrainer {
 		}
 	}
 
-	private UNetModel resumeModel() {
-		UNetModel model = UNetModel.load(lastDirectory());
+	/** The initial model's weights with a new model's info (this build's normalisation, untrained). */
+	private UNetModel initialModel() {
+		UNetModel model = resumeModel(initialModel);
+		model.updateInfo(UNetModelInfo.untrained(settings));
+		return model;
+	}
+
+	private UNetModel resumeModel(Path directory) {
+		UNetModel model = UNetModel.load(directory);
 		UNetModelInfo info = model.info();
 		List<String> names = info.catalog().classes().stream().map(c -> c.name()).toList();
 		List<String> wanted = settings.classes().classes().stream().map(c -> c.name()).toList();
 		if (!info.architecture().equals(settings.architecture()) || info.voxelSizeAngstrom() != settings
-				.voxelSizeAngstrom() || !names.equals(wanted)) {
+				.voxelSizeAngstrom() || !names.equals(wanted) || directory.equals(lastDirectory())
+						&& info.normalisation() != Normalisation.WHITENED) {
 			model.close();
-			throw new IllegalArgumentException("cannot resume from " + lastDirectory() + ": it was trained with "
+			throw new IllegalArgumentException("cannot start from " + directory + ": it was trained with "
 					+ info.architecture() + " at " + info.voxelSizeAngstrom() + " A for " + names
 					+ ", the settings ask for " + settings.architecture() + " at " + settings.voxelSizeAngstrom()
-					+ " A for " + wanted + " (use another work directory)");
+					+ " A for " + wanted + " with " + Normalisation.WHITENED + " (use another work directory)");
 		}
 		return model;
 	}

@@ -57,7 +57,8 @@ public final class SlicewiseYoloDetector {
 
 	/** The 2D detections (after per-slice NMS) of a tomogram of the given voxel size. */
 	public List<SliceDetection> detectSlices(DenseVolume tomogram, double voxelAngstrom, Progress progress) {
-		WorkingVolume volume = WorkingVolume.prepare(tomogram, voxelAngstrom, settings.workingVoxelAngstrom());
+		WorkingVolume volume = WorkingVolume.prepare(tomogram, voxelAngstrom, settings.workingVoxelAngstrom(),
+				settings.normalisation());
 		return detectSlices(volume, progress);
 	}
 

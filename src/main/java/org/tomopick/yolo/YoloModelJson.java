@@ -9,6 +9,7 @@ import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.ParticleClass;
 import org.tomopick.model.ParticleColor;
 
+import org.tomopick.grid.Normalisation;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -32,7 +33,7 @@ final class YoloModelJson {
 		json.add("architecture", arch);
 		json.addProperty("workingVoxelAngstrom", s.workingVoxelAngstrom());
 		json.addProperty("sliceStride", s.sliceStride());
-		json.addProperty("normalisation", WorkingVolume.NORMALISATION);
+		json.addProperty("normalisation", s.normalisation().id());
 		JsonArray classes = new JsonArray();
 		for (ParticleClass c : model.catalog().classes()) {
 			JsonObject o = new JsonObject();
@@ -78,11 +79,22 @@ final class YoloModelJson {
 					(int) number(d, "minTrackLength", sidecar));
 			YoloSettings settings = YoloSettings.defaults().withArchitecture(arch)
 					.withWorkingVoxel(number(json, "workingVoxelAngstrom", sidecar))
-					.withSliceStride((int) number(json, "sliceStride", sidecar)).withDetection(det).validate();
+					.withSliceStride((int) number(json, "sliceStride", sidecar)).withDetection(det)
+					.withNormalisation(normalisation(json)).validate();
 			return YoloModel.create(settings, catalog(json, sidecar));
 		} catch (IllegalArgumentException e) {
 			throw new TomoPickIoException(sidecar, e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * The sidecar's normalisation; the first YOLO files wrote a description of the robust z-score
+	 * ("robust-z: ...") and are read as {@link Normalisation#ROBUST_Z}.
+	 */
+	private static Normalisation normalisation(JsonObject json) {
+		JsonElement e = json.get("normalisation");
+		String id = e == null || !e.isJsonPrimitive() ? "" : e.getAsString();
+		return id.startsWith("robust-z") ? Normalisation.ROBUST_Z : Normalisation.of(id);
 	}
 
 	private static ParticleCatalog catalog(JsonObject json, Path sidecar) {

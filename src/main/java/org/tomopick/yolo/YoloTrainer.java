@@ -46,28 +46,38 @@ public final class YoloTrainer {
 	private final ParticleCatalog catalog;
 	private final Path checkpointFolder;
 	private final Consumer<YoloEpochReport> listener;
+	private final Path initialWeights;
 
 	public YoloTrainer(YoloSettings settings, ParticleCatalog catalog) {
 		this(settings, catalog, null, r -> {
-		});
+		}, null);
 	}
 
 	private YoloTrainer(YoloSettings settings, ParticleCatalog catalog, Path checkpointFolder,
-			Consumer<YoloEpochReport> listener) {
+			Consumer<YoloEpochReport> listener, Path initialWeights) {
 		this.settings = settings.validate();
 		this.catalog = catalog;
 		this.checkpointFolder = checkpointFolder;
 		this.listener = listener;
+		this.initialWeights = initialWeights;
+	}
+
+	/**
+	 * Starts a new training (not a resumed one) from the weights of a model file ({@code yolo.params}) instead of
+	 * random ones (fine-tuning); it must have the settings' architecture.
+	 */
+	public YoloTrainer withInitialWeights(Path paramsFile) {
+		return new YoloTrainer(settings, catalog, checkpointFolder, listener, paramsFile);
 	}
 
 	/** Saves every epoch to this folder, and resumes from it when it holds a training state. */
 	public YoloTrainer withCheckpoints(Path folder) {
-		return new YoloTrainer(settings, catalog, folder, listener);
+		return new YoloTrainer(settings, catalog, folder, listener, initialWeights);
 	}
 
 	/** Receives the report of every finished epoch. */
 	public YoloTrainer onEpoch(Consumer<YoloEpochReport> epochListener) {
-		return new YoloTrainer(settings, catalog, checkpointFolder, epochListener);
+		return new YoloTrainer(settings, catalog, checkpointFolder, epochListener, initialWeights);
 	}
 
 	/**
@@ -81,7 +91,8 @@ public final class YoloTrainer {
 		List<WorkingVolume> volumes = new ArrayList<>();
 		List<SliceBoxTargets> targets = new ArrayList<>();
 		for (YoloExample e : training) {
-			WorkingVolume v = WorkingVolume.prepare(e.tomogram(), e.voxelAngstrom(), settings.workingVoxelAngstrom());
+			WorkingVolume v = WorkingVolume.prepare(e.tomogram(), e.voxelAngstrom(), settings.workingVoxelAngstrom(),
+					settings.normalisation());
 			volumes.add(v);
 			targets.add(new SliceBoxTargets(catalog, e.truth(), v, t.minVisibleFraction()));
 		}
@@ -96,7 +107,9 @@ public final class YoloTrainer {
 			start = state.epochsDone();
 			bestEpoch = state.bestEpoch();
 			bestScore = state.bestScore();
-		} else
+		} else if (initialWeights != null)
+			model = resumed(initialWeights);
+		else
 			model = YoloModel.create(settings, catalog);
 		byte[] bestParams = model.parameterBytes();
 		if (start > 0 && Files.exists(checkpoints.best()))

@@ -8,6 +8,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.tomopick.fuse.FusedParticle;
+import org.tomopick.grid.Normalisation;
+import org.tomopick.grid.WorkingGrid;
 import org.tomopick.io.DenseVolume;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.ParticleClass;
@@ -42,9 +44,42 @@ class BlobProposalsTest {
 		return DenseVolume.ofFloats(new int[] { nz, ny, nx }, v);
 	}
 
+	/** What picking gives the proposals: the 20 A working grid, whitened. */
+	private static TomogramSampler onWorkingGrid(DenseVolume v) {
+		return new TomogramSampler(WorkingGrid.prepare(v, 10, 20, Normalisation.WHITENED));
+	}
+
+	@Test
+	void darkBlobsOfEachClassSizeAreProposedWithThatClass() {
+		// solid dense balls of 90 A (beta-galactosidase's radius) and 60 A (apo-ferritin's) in noise, 10 A voxels
+		double[][] balls = { { 300, 300, 300, 90 }, { 650, 640, 330, 60 } };
+		int nz = 64, ny = 96, nx = 96;
+		float[] v = new float[nz * ny * nx];
+		Random random = new Random(5);
+		for (int z = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++) {
+					double value = 0.5 * random.nextGaussian();
+					for (double[] b : balls)
+						if (Math.pow(x * 10 - b[0], 2) + Math.pow(y * 10 - b[1], 2) + Math.pow(z * 10 - b[2], 2) <= b[3]
+								* b[3])
+							value -= 1;
+					v[(z * ny + y) * nx + x] = (float) value;
+				}
+		ParticleCatalog czii = ParticleCatalog.czii();
+		List<FusedParticle> blobs = BlobProposals.darkBlobs(onWorkingGrid(DenseVolume.ofFloats(new int[] { nz, ny,
+				nx }, v)), czii);
+		for (double[] b : balls) {
+			String expected = b[3] == 90 ? "beta-galactosidase" : "apo-ferritin";
+			boolean found = blobs.stream().anyMatch(p -> p.type().name().equals(expected) && Math.sqrt(Math.pow(p.x()
+					- b[0], 2) + Math.pow(p.y() - b[1], 2) + Math.pow(p.z() - b[2], 2)) < 0.5 * b[3]);
+			assertTrue(found, "a " + expected + " proposal within half its radius of " + java.util.Arrays.toString(b));
+		}
+	}
+
 	@Test
 	void findsTheCavityOfEveryShellEvenWhenTwoTouch() {
-		List<FusedParticle> cavities = BlobProposals.cavities(new TomogramSampler(shells(), 10), APO);
+		List<FusedParticle> cavities = BlobProposals.cavities(onWorkingGrid(shells()), APO);
 		for (double[] c : CENTRES) {
 			double best = Double.POSITIVE_INFINITY;
 			for (FusedParticle p : cavities)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.tomopick.grid.Normalisation;
 import org.tomopick.io.DenseVolume;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
@@ -36,7 +37,7 @@ class ParticleDescriptorTest {
 		ParticleDescriptor d = new ParticleDescriptor(CATALOG);
 		BranchEvidence none = new BranchEvidence(CATALOG, List.of(), List.of());
 		for (int radius : new int[] { 6, 12 }) {
-			TomogramSampler t = new TomogramSampler(ball(radius), 10);
+			TomogramSampler t = TomogramSampler.unbinned(ball(radius), 10, Normalisation.ROBUST_Z);
 			double[] f = d.describe(t, none, null, 240, 240, 240);
 			List<String> names = d.names();
 			double inside = f[names.indexOf("shell_mean_" + (radius - 2) * 10)];
@@ -57,7 +58,7 @@ class ParticleDescriptorTest {
 				new Particle(ribosome, 100, 100, 90, 0.6, Provenance.YOLO),
 				new Particle(CATALOG.get("apo-ferritin"), 100, 100, 100, 0.8, Provenance.YOLO));
 		ParticleDescriptor d = new ParticleDescriptor(CATALOG);
-		double[] f = d.describe(new TomogramSampler(ball(3), 10), new BranchEvidence(CATALOG, unet, yolo), null, 100,
+		double[] f = d.describe(TomogramSampler.unbinned(ball(3), 10, Normalisation.ROBUST_Z), new BranchEvidence(CATALOG, unet, yolo), null, 100,
 				100, 100);
 		List<String> names = d.names();
 		assertEquals(0.7, f[names.indexOf("unet_best_ribosome")], 1e-12, "the 0.9 one is out of reach");

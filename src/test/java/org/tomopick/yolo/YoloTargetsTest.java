@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.tomopick.grid.Normalisation;
 import org.tomopick.io.DataType;
 import org.tomopick.io.DenseVolume;
 import org.tomopick.model.Particle;
@@ -36,7 +37,7 @@ class YoloTargetsTest {
 	@Test
 	void sphereTargetsMatchTheCrossSectionOnEverySlice() {
 		DenseVolume empty = DenseVolume.allocate(new int[] { 40, 64, 64 }, DataType.FLOAT32);
-		WorkingVolume volume = WorkingVolume.prepare(empty, 10, 10);
+		WorkingVolume volume = WorkingVolume.prepare(empty, 10, 10, Normalisation.ROBUST_Z);
 		Particle ribosome = new Particle(CZII.get("ribosome"), 320, 300, 203, 1, Provenance.IMPORTED);
 		double minVisible = 0.4;
 		SliceBoxTargets targets = new SliceBoxTargets(CZII, List.of(ribosome), volume, minVisible);
@@ -66,13 +67,13 @@ class YoloTargetsTest {
 	@Test
 	void binnedGridKeepsTheTransformExact() {
 		DenseVolume v = DenseVolume.allocate(new int[] { 9, 65, 631 }, DataType.FLOAT32);
-		WorkingVolume w = WorkingVolume.prepare(v, 10, 20);
+		WorkingVolume w = WorkingVolume.prepare(v, 10, 20, Normalisation.ROBUST_Z);
 		assertEquals(2, w.bin());
-		assertEquals(4, w.sizeZ());
-		assertEquals(32, w.sizeY());
-		assertEquals(315, w.sizeX());
+		assertEquals(5, w.sizeZ()); // a partial block at the high end is kept (the mean of the voxels it has)
+		assertEquals(33, w.sizeY());
+		assertEquals(316, w.sizeX());
 		assertEquals(320, w.paddedX());
-		assertEquals(32, w.paddedY());
+		assertEquals(64, w.paddedY());
 		// working pixel 16 averages input voxels 32 and 33, at 320 and 330 A
 		assertEquals(325, w.toAngstrom(16), 1e-9);
 		assertEquals(16, w.toWorking(325), 1e-9);
@@ -81,7 +82,7 @@ class YoloTargetsTest {
 		assertEquals(16, b.x(), 1e-9);
 		assertEquals(5, b.y(), 1e-9);
 		assertEquals(3, b.halfSize(), 1e-9); // 60 A radius in 20 A pixels, on the centre slice (z = 25 A)
-		assertThrows(IllegalArgumentException.class, () -> WorkingVolume.prepare(v, 10, 15));
+		assertThrows(IllegalArgumentException.class, () -> WorkingVolume.prepare(v, 10, 15, Normalisation.ROBUST_Z));
 	}
 
 	@Test
@@ -89,10 +90,10 @@ class YoloTargetsTest {
 		float[] data = new float[4 * 4 * 4];
 		for (int i = 0; i < data.length; i++)
 			data[i] = (i % 4) < 2 ? 0 : 2; // x 0,1 -> 0; x 2,3 -> 2
-		WorkingVolume w = WorkingVolume.prepare(DenseVolume.ofFloats(new int[] { 4, 4, 4 }, data), 10, 20);
-		// binned: four 0s and four 2s; median 2 (upper middle), |v - median| = four 2s and four 0s -> MAD 2
-		assertEquals(-2 / (1.4826 * 2), w.value(0, 0, 0), 1e-6);
-		assertEquals(0, w.value(1, 1, 1), 1e-6);
+		WorkingVolume w = WorkingVolume.prepare(DenseVolume.ofFloats(new int[] { 4, 4, 4 }, data), 10, 20, Normalisation.ROBUST_Z);
+		// binned: four 0s and four 2s; median 1 (mean of the middle two), |v - median| all 1 -> MAD 1
+		assertEquals(-1 / 1.4826, w.value(0, 0, 0), 1e-6);
+		assertEquals(1 / 1.4826, w.value(1, 1, 1), 1e-6);
 	}
 
 	@Test

@@ -1,0 +1,127 @@
+package org.tomopick.grid;
+
+import org.jtransforms.fft.FloatFFT_3D;
+
+/**
+ * Flattens a volume's noise spectrum and keeps the band that particles live in. The power spectrum is averaged in
+ * shells of equal spatial frequency (the volume is mostly noise, so this is the noise's colour: white, ramp-filtered
+ * by weighted back-projection, low-passed by a denoiser, with a CTF's rings); every Fourier coefficient is divided by
+ * the square root of its shell's power, then weighted by a band-pass of fixed physical size: a high-pass that removes
+ * what is larger than about {@value #HIGH_PASS_ANGSTROM} Å (ice-thickness gradients, uneven illumination) and a
+ * Gaussian low-pass whose width is {@value #LOW_PASS_ANGSTROM} Å, so that the finest frequencies of the working grid,
+ * where no tomogram has much signal, are damped alike in all. What remains is white noise of one colour whatever the
+ * tomogram's own, with the particles in units of that noise. Frequencies are in cycles per working voxel here; the
+ * caller's working voxel size converts them.
+ */
+public final class SpectralWhitening {
+
+	public static final double HIGH_PASS_ANGSTROM = 600;
+	public static final double LOW_PASS_ANGSTROM = 60;
+	/** Working voxel size the band is expressed for when none is given. */
+	public static final double DEFAULT_VOXEL_ANGSTROM = 20;
+	private static final int SHELLS = 64;
+
+	private SpectralWhitening() {
+	}
+
+	/** Whitens and band-passes {@code v} (shape z, y, x) in place, for a grid of 20 Å voxels. */
+	public static void whitenInPlace(float[] v, int[] shape) {
+		whitenInPlace(v, shape, DEFAULT_VOXEL_ANGSTROM);
+	}
+
+	/** Whitens and band-passes {@code v} (shape z, y, x; voxels of {@code voxelAngstrom}) in place. */
+	public static void whitenInPlace(float[] v, int[] shape, double voxelAngstrom) {
+		int nz = shape[0], ny = shape[1], nx = shape[2];
+		long n = (long) nz * ny * nx;
+		if (n != v.length)
+			throw new IllegalArgumentException("shape does not match the data");
+		if (2 * n > Integer.MAX_VALUE - 8)
+			throw new IllegalArgumentException("volume too large to whiten in one piece: " + n + " voxels");
+		double mean = 0;
+		for (float x : v)
+			mean += x;
+		mean /= v.length;
+		float[] a = new float[2 * v.length];
+		for (int i = 0; i < v.length; i++)
+			a[i] = (float) (v[i] - mean);
+		FloatFFT_3D fft = new FloatFFT_3D(nz, ny, nx);
+		fft.realForwardFull(a);
+
+		double[] power = new double[SHELLS];
+		long[] count = new long[SHELLS];
+		double maxF = Math.sqrt(0.75);
+		for (int z = 0, i = 0; z < nz; z++) {
+			double fz = frequency(z, nz);
+			for (int y = 0; y < ny; y++) {
+				double fy = frequency(y, ny);
+				for (int x = 0; x < nx; x++, i++) {
+					double fx = frequency(x, nx);
+					int s = shell(Math.sqrt(fz * fz + fy * fy + fx * fx), maxF);
+					power[s] += (double) a[2 * i] * a[2 * i] + (double) a[2 * i + 1] * a[2 * i + 1];
+					count[s]++;
+				}
+			}
+		}
+		double[] gain = gains(power, count, maxF, voxelAngstrom);
+		for (int z = 0, i = 0; z < nz; z++) {
+			double fz = frequency(z, nz);
+			for (int y = 0; y < ny; y++) {
+				double fy = frequency(y, ny);
+				for (int x = 0; x < nx; x++, i++) {
+					double fx = frequency(x, nx);
+					float g = (float) interpolate(gain, Math.sqrt(fz * fz + fy * fy + fx * fx), maxF);
+					a[2 * i] *= g;
+					a[2 * i + 1] *= g;
+				}
+			}
+		}
+		fft.complexInverse(a, true);
+		for (int i = 0; i < v.length; i++)
+			v[i] = a[2 * i];
+	}
+
+	/** Signed frequency of index k of n, cycles per voxel. */
+	static double frequency(int k, int n) {
+		return (k <= n / 2 ? k : k - n) / (double) n;
+	}
+
+	private static int shell(double f, double maxF) {
+		return Math.min(SHELLS - 1, (int) (f / maxF * SHELLS));
+	}
+
+	/** Per shell: band-pass / sqrt(power), the power smoothed over neighbouring shells; 0 for empty shells. */
+	static double[] gains(double[] power, long[] count, double maxF, double voxelAngstrom) {
+		double[] mean = new double[SHELLS];
+		for (int s = 0; s < SHELLS; s++)
+			mean[s] = count[s] > 0 ? power[s] / count[s] : Double.NaN;
+		double[] gain = new double[SHELLS];
+		double high = voxelAngstrom / HIGH_PASS_ANGSTROM, low = voxelAngstrom / LOW_PASS_ANGSTROM;
+		for (int s = 0; s < SHELLS; s++) {
+			double sum = 0;
+			int k = 0;
+			for (int t = Math.max(0, s - 1); t <= Math.min(SHELLS - 1, s + 1); t++)
+				if (!Double.isNaN(mean[t]) && mean[t] > 0) {
+					sum += Math.log(mean[t]);
+					k++;
+				}
+			if (k == 0)
+				continue;
+			double p = Math.exp(sum / k);
+			double f = (s + 0.5) / SHELLS * maxF;
+			double band = (1 - Math.exp(-0.5 * (f / high) * (f / high))) * Math.exp(-0.5 * (f / low) * (f / low));
+			gain[s] = band / Math.sqrt(p);
+		}
+		return gain;
+	}
+
+	private static double interpolate(double[] gain, double f, double maxF) {
+		double u = f / maxF * SHELLS - 0.5;
+		if (u <= 0)
+			return gain[0];
+		int s = (int) u;
+		if (s >= SHELLS - 1)
+			return gain[SHELLS - 1];
+		double t = u - s;
+		return (1 - t) * gain[s] + t * gain[s + 1];
+	}
+}
