@@ -218,10 +218,10 @@ final class SampleComposer {
 				slab.midZ(cx, cy) + side * (slab.thickness() / 2 + thickness / 2) * n[2] };
 		double angle = 2 * Math.PI * random.nextDouble();
 		double[] in = { Math.cos(angle), Math.sin(angle), 0 };
-		// the edge crosses the field so that the film covers 20-60% of it
-		double shift = (0.1 + 0.4 * random.nextDouble()) * Math.min(cx, cy) * 2 - Math.min(cx, cy);
+		// the edge crosses the field so that the film covers 20-60% of its width along the edge's normal
+		double halfWidth = Math.min(cx, cy), covered = 0.2 + 0.4 * random.nextDouble();
 		for (int a = 0; a < 3; a++)
-			point[a] -= shift * in[a];
+			point[a] += halfWidth * (1 - 2 * covered) * in[a];
 		for (int a = 0; a < 3; a++)
 			point[a] /= vs;
 		double[] centre = { cx / vs, cy / vs, depth / 2 / vs };
