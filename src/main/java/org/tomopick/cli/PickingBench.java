@@ -51,7 +51,7 @@ final class PickingBench {
 		TemplateLibrary phantoms = PhantomTemplates.library(catalog, base.voxelSizeAngstrom());
 		TemplateLibrary real = Files.isDirectory(templates)
 				? TemplateFolder.load(templates, catalog, base.voxelSizeAngstrom()).library() : null;
-		DatasetSimulator simulator = new DatasetSimulator(base, phantoms, real, ImagingConditions.defaults());
+		DatasetSimulator simulator = new DatasetSimulator(base, phantoms, real, ImagingConditions.narrow());
 		DatasetSimulator.NamedLayout layout = layout(layoutSpec, catalog);
 		PickingBenchmark.Result r;
 		PickingBenchmark.peakResidentBytes();

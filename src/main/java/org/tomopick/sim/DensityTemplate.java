@@ -58,6 +58,62 @@ public final class DensityTemplate {
 		supportRadius = Math.sqrt(r2max) + 1;
 	}
 
+	private DensityTemplate(int nz, int ny, int nx, float[] data, double voxelSize, double supportRadius) {
+		this.nz = nz;
+		this.ny = ny;
+		this.nx = nx;
+		this.data = data;
+		this.voxelSize = voxelSize;
+		this.supportRadius = supportRadius;
+	}
+
+	/**
+	 * This map blurred by an isotropic gaussian of standard deviation {@code sigmaAngstrom} (a lower-resolution or
+	 * more flexible instance), in a box padded by 3 sigma so nothing is cut off. Keeps the total density (no
+	 * renormalisation: blurring spreads the mass, it does not add any) and the centre.
+	 */
+	DensityTemplate blurred(double sigmaAngstrom) {
+		double sigma = sigmaAngstrom / voxelSize;
+		if (!(sigma > 0.05))
+			return this;
+		int radius = (int) Math.ceil(3 * sigma);
+		float[] kernel = new float[2 * radius + 1];
+		double total = 0;
+		for (int i = -radius; i <= radius; i++)
+			total += kernel[i + radius] = (float) Math.exp(-0.5 * i * i / (sigma * sigma));
+		for (int i = 0; i < kernel.length; i++)
+			kernel[i] /= total;
+		int pz = nz + 2 * radius, py = ny + 2 * radius, px = nx + 2 * radius;
+		float[] a = new float[pz * py * px];
+		for (int z = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++)
+				System.arraycopy(data, (z * ny + y) * nx, a, ((z + radius) * py + y + radius) * px + radius, nx);
+		float[] b = new float[a.length];
+		convolve(a, b, kernel, 1, px);
+		convolve(b, a, kernel, px, py);
+		convolve(a, b, kernel, px * py, pz);
+		return new DensityTemplate(pz, py, px, b, voxelSize, supportRadius + radius);
+	}
+
+	/** 1D convolution (zero outside) along the axis of the given stride and length, for every line of the box. */
+	private static void convolve(float[] in, float[] out, float[] kernel, int stride, int n) {
+		int radius = kernel.length / 2;
+		int block = stride * n;
+		for (int start = 0; start < in.length; start++) {
+			if ((start % block) / stride != 0)
+				continue;
+			for (int i = 0; i < n; i++) {
+				double sum = 0;
+				for (int k = -radius; k <= radius; k++) {
+					int j = i + k;
+					if (j >= 0 && j < n)
+						sum += kernel[k + radius] * in[start + j * stride];
+				}
+				out[start + i * stride] = (float) sum;
+			}
+		}
+	}
+
 	/** Trilinear value at template voxel coordinates (x, y, z); 0 outside the box. */
 	public float sample(double x, double y, double z) {
 		if (!(x >= 0 && y >= 0 && z >= 0 && x < nx - 1 && y < ny - 1 && z < nz - 1))

@@ -10,7 +10,7 @@ public final class SeedStreams {
 
 	/** Purposes of the random streams; their ordinals are part of the derivation. */
 	public enum Purpose {
-		TOMOGRAM, LAYOUT, CONTEXT, INSTANCE, NOISE, CONDITIONS
+		TOMOGRAM, LAYOUT, CONTEXT, INSTANCE, NOISE, CONDITIONS, ADDED_NOISE, CLUTTER
 	}
 
 	private SeedStreams() {

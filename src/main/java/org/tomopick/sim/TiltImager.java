@@ -11,7 +11,8 @@ import org.jtransforms.fft.FloatFFT_2D;
  * (inelastic scattering, {@code exp(-path / mfp)}); the image contrast is {@code -2 T(k) E(k) phi(k)} with the CTF
  * T of the tomogram's defocus and a B-factor envelope E that grows with the dose received before the tilt;
  * electrons are counted with Poisson-like gaussian noise for the tilt's dose; the image is normalised by its mean
- * (contrast around 0), phase-flipped with sign(T), and optionally low-passed ("denoised" output).
+ * (contrast around 0), phase-flipped with sign(T), and optionally low-passed ("denoised" output; an isotropic filter of the tilt
+ * images is, by the central-slice theorem, the same isotropic filter of the reconstruction).
  */
 final class TiltImager {
 
@@ -102,7 +103,7 @@ final class TiltImager {
 		for (int i = 0; i < n; i++) {
 			float w = transfer[i] < 0 ? -1 : 1;
 			if (r.denoised())
-				w *= (float) Math.exp(-Math.log(2) * k2[i] / cutoff2);
+				w *= (float) r.lowPassShape().gain(k2[i], cutoff2);
 			spectrum[2 * i] *= w;
 			spectrum[2 * i + 1] *= w;
 		}

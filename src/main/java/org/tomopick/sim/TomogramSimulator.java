@@ -14,7 +14,8 @@ import org.tomopick.model.Particle;
  * The tomogram simulator: builds the Coulomb potential of a specimen (ice slab, target particles from a layout,
  * distractors, crowders), images it as a tilt series through a physical model (projection, CTF with dose-dependent
  * envelope, shot noise, phase flipping) and reconstructs it by weighted back-projection, so that the missing wedge,
- * its streaks and the coloured noise come from the process itself. Deterministic from the settings' seed.
+ * its streaks and the coloured noise come from the process itself; optionally adds noise of another colour after
+ * reconstruction ({@link ColouredNoise}). Deterministic from the settings' seed.
  *
  * <pre>
  * SimulatedTomogram result = new TomogramSimulator(SimulationSettings.defaults(),
@@ -75,9 +76,14 @@ public final class TomogramSimulator {
 				settings.reconstruction().hammingTaper(), progress);
 		WeightedBackProjector.backProject(stack, angles, Math.toRadians(settings.tilts().tiltStepDegrees()), volume,
 				shape, progress);
-		scaleToStd(volume, settings.reconstruction().outputStd());
 		long t4 = System.nanoTime();
 		seconds.put("reconstruction", (t4 - t3) * 1e-9);
+		if (settings.reconstruction().addedNoiseLevel() > 0) {
+			ColouredNoise.add(volume, shape, settings.reconstruction(), settings.seed(), progress);
+			seconds.put("added noise", (System.nanoTime() - t4) * 1e-9);
+		}
+		scaleToStd(volume, settings.reconstruction().outputStd());
+		t4 = System.nanoTime();
 		seconds.put("total", (t4 - t0) * 1e-9);
 		return new SimulatedTomogram(DenseVolume.ofFloats(shape, volume), settings.voxelSizeAngstrom(),
 				composer.truth(), defocus, slab, composer.distractorCount(), composer.crowderCount(), seconds);

@@ -18,8 +18,8 @@ import org.tomopick.progress.Progress;
 class DatasetSimulatorTest {
 
 	@Test
-	void drawsSpanTheConfiguredRanges() {
-		ImagingConditions c = ImagingConditions.defaults();
+	void narrowDrawsSpanTheConfiguredRanges() {
+		ImagingConditions c = ImagingConditions.narrow();
 		SplittableRandom r = new SplittableRandom(1);
 		double minDose = 1e9, maxDose = 0;
 		Set<Double> tilts = new HashSet<>();
