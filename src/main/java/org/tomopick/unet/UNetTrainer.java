@@ -145,7 +145,8 @@ public final class UNetTrainer {
 				.voxelSizeAngstrom() || !names.equals(wanted) || directory.equals(lastDirectory())
 						&& info.normalisation() != Normalisation.WHITENED) {
 			model.close();
-			throw new IllegalArgumentException("cannot start from " + directory + ": it was trained with "
+			throw new IllegalArgumentException("cannot " + (directory.equals(lastDirectory()) ? "resume" : "start")
+					+ " from " + directory + ": it was trained with "
 					+ info.architecture() + " at " + info.voxelSizeAngstrom() + " A for " + names
 					+ ", the settings ask for " + settings.architecture() + " at " + settings.voxelSizeAngstrom()
 					+ " A for " + wanted + " with " + Normalisation.WHITENED + " (use another work directory)");
