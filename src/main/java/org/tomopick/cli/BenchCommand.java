@@ -58,6 +58,18 @@ final class BenchCommand implements Runnable {
 	@Option(names = "--skip-io", description = "Leave out the read and simulation tables.")
 	boolean skipIo;
 
+	@Option(names = "--independent-sim", paramLabel = "SCRIPT", description = "The independent simulator for the "
+			+ "robustness table (default ../shared/tools/twin_sim.py; its tomograms are cached under --scratch).")
+	Path independentSim = Path.of("../shared/tools/twin_sim.py");
+
+	@Option(names = "--independent-seeds", paramLabel = "N", description = "Tomograms per setting of the independent "
+			+ "simulator (default 2; 1 with --quick).")
+	Integer independentSeeds;
+
+	@Option(names = "--skip-robustness", description = "Leave out the robustness table (independent simulator and "
+			+ "noise sweep).")
+	boolean skipRobustness;
+
 	@picocli.CommandLine.Spec
 	picocli.CommandLine.Model.CommandSpec spec;
 
@@ -74,7 +86,16 @@ final class BenchCommand implements Runnable {
 		out.println();
 		if (!skipIo)
 			ioAndSimulation(out, shape, n, dir);
-		new PickingBench(out, spec.commandLine().getErr()).run(models, layouts, templates,
+		RobustnessBench robustness = null;
+		if (!skipRobustness) {
+			int seeds = independentSeeds != null ? independentSeeds : quick ? 1 : 2;
+			if (seeds < 1)
+				throw new UserInputException("--independent-seeds must be >= 1, was " + seeds);
+			robustness = new RobustnessBench(out, spec.commandLine().getErr(), new IndependentSimulator(
+					independentSim, dir.resolve("tomopick-independent")), RootAndRuns.parse(layouts).root(), templates,
+					seeds);
+		}
+		new PickingBench(out, spec.commandLine().getErr(), robustness).run(models, layouts, templates,
 				tomograms != null ? tomograms : quick ? 1 : 6, quick ? EIGHTH_TOMOGRAM : FULL_TOMOGRAM, !quick);
 	}
 

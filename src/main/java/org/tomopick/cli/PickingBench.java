@@ -33,10 +33,13 @@ final class PickingBench {
 
 	private final PrintWriter out;
 	private final PrintWriter err;
+	private final RobustnessBench robustness;
 
-	PickingBench(PrintWriter out, PrintWriter err) {
+	/** @param robustness the robustness tables to print after the picking tables (null: none) */
+	PickingBench(PrintWriter out, PrintWriter err, RobustnessBench robustness) {
 		this.out = out;
 		this.err = err;
+		this.robustness = robustness;
 	}
 
 	void run(Path models, String layoutSpec, Path templates, int count, int[] shape, boolean scaling) {
@@ -73,9 +76,11 @@ final class PickingBench {
 		if (!r.scaling().isEmpty())
 			scalingTable(out, r.scaling());
 		out.flush();
+		if (robustness != null)
+			robustness.run(models, layout, catalog, base, phantoms, real, r.scores(), count);
 	}
 
-	private static void accuracy(PrintWriter out, Map<PickingMode, ScoreReport> scores, ParticleCatalog catalog) {
+	static void accuracy(PrintWriter out, Map<PickingMode, ScoreReport> scores, ParticleCatalog catalog) {
 		StringBuilder header = new StringBuilder("| CZII F4 | weight |");
 		StringBuilder rule = new StringBuilder("|---|---|");
 		for (PickingMode m : scores.keySet()) {
@@ -127,7 +132,7 @@ final class PickingBench {
 		out.println();
 	}
 
-	private static DatasetSimulator.NamedLayout layout(String spec, ParticleCatalog catalog) {
+	static DatasetSimulator.NamedLayout layout(String spec, ParticleCatalog catalog) {
 		RootAndRuns parsed = RootAndRuns.parse(spec);
 		String run = parsed.runs().size() == 1 ? parsed.runs().get(0) : null;
 		if (run != null && Files.isDirectory(parsed.root().resolve("ExperimentRuns").resolve(run))) {

@@ -19,7 +19,7 @@ import org.tomopick.io.TomoPickIoException;
  * the new tree renamed in, and the old one deleted only after that. On failure the temporary tree is deleted and an
  * existing target stays as it was.
  */
-final class DirectoryCommit {
+public final class DirectoryCommit {
 
 	private DirectoryCommit() {
 	}
@@ -78,7 +78,8 @@ final class DirectoryCommit {
 		}
 	}
 
-	static void deleteTree(Path dir) throws IOException {
+	/** Deletes a folder and everything in it. */
+	public static void deleteTree(Path dir) throws IOException {
 		Files.walkFileTree(dir, new SimpleFileVisitor<>() {
 			@Override
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
