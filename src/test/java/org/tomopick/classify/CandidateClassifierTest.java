@@ -12,6 +12,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tomopick.grid.Normalisation;
 import org.tomopick.io.TomoPickIoException;
 
 import com.google.gson.JsonObject;
@@ -112,6 +113,23 @@ class CandidateClassifierTest {
 				() -> ClassifierFile.load(tmp, FEATURES));
 		assertTrue(malformed.getMessage().contains(ClassifierFile.SIDECAR)
 				&& malformed.getMessage().contains("lacks 'format_version'"), malformed.getMessage());
+	}
+
+	@Test
+	void proposalSettingsAndTheGridTheFeaturesWereReadOnTravelWithTheFile() throws Exception {
+		int[] y = new int[100];
+		ProposalSettings given = new ProposalSettings(0.15, 0.3, true, false, 20, Normalisation.WHITENED);
+		ClassifierFile.save(CandidateClassifier.fit(rows(100, 5, y, false), y, FEATURES, CLASSES, small(), given), tmp,
+				null);
+		assertEquals(given, ClassifierFile.load(tmp, FEATURES).proposals());
+		// a file of TomoPick 0.1 (no grid, no normalisation, no dark blobs) reads as what that version did
+		String legacy = Files.readString(tmp.resolve(ClassifierFile.SIDECAR)).replaceAll(",\\s*\"dark_blobs\": (true|false)", "")
+				.replaceAll(",\\s*\"grid_voxel_angstrom\": [0-9.]+", "")
+				.replaceAll(",\\s*\"normalisation\": \"[a-z-]+\"", "");
+		assertTrue(!legacy.contains("normalisation") && !legacy.contains("grid_voxel"), legacy);
+		Files.writeString(tmp.resolve(ClassifierFile.SIDECAR), legacy);
+		assertEquals(ProposalSettings.legacy(0.15, 0.3, true), ClassifierFile.load(tmp, FEATURES).proposals());
+		assertEquals(Normalisation.ROBUST_Z, ProposalSettings.legacy(0.15, 0.3, true).normalisation());
 	}
 
 	static final class Foreign implements java.io.Serializable {

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tomopick.grid.Normalisation;
 import org.tomopick.io.TomoPickIoException;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.nn.DjlRuntime;
@@ -58,6 +59,15 @@ class YoloModelFileTest {
 			assertEquals(tiny(6).architecture(), loaded.settings().architecture());
 			assertEquals(2, loaded.settings().sliceStride());
 			assertEquals(CZII.classes(), loaded.catalog().classes());
+			assertEquals(Normalisation.WHITENED, loaded.settings().normalisation());
+		}
+		// the first YOLO files described the robust z-score in words: they are read as that normalisation
+		String json = Files.readString(dir.resolve("yolo.json"));
+		assertTrue(json.contains("\"whitened-bandpass\""), json);
+		Files.writeString(dir.resolve("yolo.json"), json.replace("\"whitened-bandpass\"",
+				"\"robust-z: (v - median) / (1.4826 * MAD), clipped to +-5\""));
+		try (YoloModel legacy = YoloModelFile.load(dir.resolve("yolo.json"))) {
+			assertEquals(Normalisation.ROBUST_Z, legacy.settings().normalisation());
 		}
 	}
 
