@@ -17,6 +17,9 @@ import org.tomopick.unet.ProbabilityMaps;
  * wedge's elongation);</li>
  * <li>the same mean over the equatorial directions only (within 30 degrees of the x-y plane), which the missing
  * wedge stretches least, so that the size along x-y is seen apart from the elongation along z;</li>
+ * <li>the profile's shape: the shell means divided by their root mean square out to {@value #MAX_RADIUS_ANGSTROM} A,
+ * and that root mean square itself. The means are in units of the tomogram's noise, so the same particle gives
+ * larger means at a higher dose; its shape stays, which lets one forest serve tomograms of any signal-to-noise;</li>
  * <li>per class, the branches' evidence near the point ({@link BranchEvidence});</li>
  * <li>per class, the UNet's probability at the point (trilinear in its maps; 0 without maps).</li>
  * </ul>
@@ -69,6 +72,9 @@ public final class ParticleDescriptor {
 			names.add("shell_sd_" + s * SHELL_STEP_ANGSTROM);
 		for (int s = 0; s < SHELLS; s++)
 			names.add("shell_equator_" + s * SHELL_STEP_ANGSTROM);
+		for (int s = 0; s < SHELLS; s++)
+			names.add("shell_shape_" + s * SHELL_STEP_ANGSTROM);
+		names.add("shell_rms");
 		for (ParticleClass c : catalog.classes()) {
 			names.add("unet_best_" + c.name());
 			names.add("yolo_best_" + c.name());
@@ -80,7 +86,7 @@ public final class ParticleDescriptor {
 	}
 
 	public int size() {
-		return 3 * SHELLS + 4 * catalog.size();
+		return 4 * SHELLS + 1 + 4 * catalog.size();
 	}
 
 	public ParticleCatalog catalog() {
@@ -110,7 +116,14 @@ public final class ParticleDescriptor {
 			f[SHELLS + s] = Math.sqrt(Math.max(0, sum2 / n - mean * mean));
 			f[2 * SHELLS + s] = equatorCount == 0 ? mean : equator / equatorCount;
 		}
-		int offset = 3 * SHELLS;
+		double sumSquares = 0;
+		for (int s = 0; s < SHELLS; s++)
+			sumSquares += f[s] * f[s];
+		double rms = Math.sqrt(sumSquares / SHELLS);
+		for (int s = 0; s < SHELLS; s++)
+			f[3 * SHELLS + s] = rms > 0 ? f[s] / rms : 0;
+		f[4 * SHELLS] = rms;
+		int offset = 4 * SHELLS + 1;
 		evidence.write(x, y, z, f, offset);
 		offset += 3 * catalog.size();
 		if (maps != null)

@@ -49,6 +49,30 @@ class ParticleDescriptorTest {
 	}
 
 	@Test
+	void profileShapeIsTheSameAtAnyContrast() {
+		ParticleDescriptor d = new ParticleDescriptor(CATALOG);
+		BranchEvidence none = new BranchEvidence(CATALOG, List.of(), List.of());
+		List<String> names = d.names();
+		// the same ball at two contrasts on a noise-free grid: the shape features agree, the rms scales
+		double[][] f = new double[2][];
+		for (int k = 0; k < 2; k++) {
+			int n = 48;
+			float[] v = new float[n * n * n];
+			for (int z = 0, i = 0; z < n; z++)
+				for (int y = 0; y < n; y++)
+					for (int x = 0; x < n; x++, i++)
+						v[i] = Math.sqrt((x - 24) * (x - 24) + (y - 24) * (y - 24) + (z - 24) * (z - 24)) <= 8
+								? -(k + 1) * 0.5f : 0;
+			f[k] = d.describe(new TomogramSampler(new org.tomopick.grid.WorkingGrid(v, new int[] { n, n, n }, 1, 10,
+					Normalisation.ROBUST_Z)), none, null, 240, 240, 240);
+		}
+		assertEquals(2 * f[0][names.indexOf("shell_rms")], f[1][names.indexOf("shell_rms")], 1e-9);
+		for (int s = 0; s <= 200; s += 10)
+			assertEquals(f[0][names.indexOf("shell_shape_" + s)], f[1][names.indexOf("shell_shape_" + s)], 1e-9);
+		assertTrue(f[0][names.indexOf("shell_shape_40")] < -1, "inside the ball: " + f[0][names.indexOf("shell_shape_40")]);
+	}
+
+	@Test
 	void branchEvidenceCountsOnlyCandidatesWithinReach() {
 		ParticleClass ribosome = CATALOG.get("ribosome");
 		double reach = BranchEvidence.reach(ribosome); // 75 A
