@@ -95,7 +95,7 @@ final class BenchCommand implements Runnable {
 					independentSim, dir.resolve("tomopick-independent")), RootAndRuns.parse(layouts).root(), templates,
 					seeds);
 		}
-		new PickingBench(out, spec.commandLine().getErr(), robustness).run(models, layouts, templates,
+		new PickingBench(out, spec.commandLine().getErr(), robustness, quick ? null : dir).run(models, layouts, templates,
 				tomograms != null ? tomograms : quick ? 1 : 6, quick ? EIGHTH_TOMOGRAM : FULL_TOMOGRAM, !quick);
 	}
 

@@ -34,12 +34,19 @@ final class PickingBench {
 	private final PrintWriter out;
 	private final PrintWriter err;
 	private final RobustnessBench robustness;
+	private final Path memoryCheck;
+	/** The heap a user's {@code pick} needs for a CZII-sized tomogram (the README's memory figure uses it). */
+	static final String MEMORY_CHECK_HEAP = "3g";
 
-	/** @param robustness the robustness tables to print after the picking tables (null: none) */
-	PickingBench(PrintWriter out, PrintWriter err, RobustnessBench robustness) {
+	/**
+	 * @param robustness  the robustness tables to print after the picking tables (null: none)
+	 * @param memoryCheck scratch folder for the memory check of picking alone (null: no check)
+	 */
+	PickingBench(PrintWriter out, PrintWriter err, RobustnessBench robustness, Path memoryCheck) {
 		this.out = out;
 		this.err = err;
 		this.robustness = robustness;
+		this.memoryCheck = memoryCheck;
 	}
 
 	void run(Path models, String layoutSpec, Path templates, int count, int[] shape, boolean scaling) {
@@ -76,6 +83,19 @@ final class PickingBench {
 		if (!r.scaling().isEmpty())
 			scalingTable(out, r.scaling());
 		out.flush();
+		if (memoryCheck != null) {
+			DatasetSimulator.Example first = simulator.simulateOne(layout, TEST_SEED);
+			PickingMemory.Result m = PickingMemory.measure(models, first.tomogram().tomogram(),
+					first.tomogram().voxelSizeAngstrom(), memoryCheck, MEMORY_CHECK_HEAP);
+			out.println("| picking one tomogram alone (child JVM, -Xmx" + MEMORY_CHECK_HEAP + ", read + pick + write) "
+					+ "| seconds | peak resident (GB) | exit |");
+			out.println("|---|---|---|---|");
+			out.printf(Locale.ROOT, "| %s %dx%dx%d | %.1f | %s | %d |%n", first.name(), shape[0], shape[1], shape[2],
+					m.seconds(), m.peakResidentBytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f",
+							m.peakResidentBytes() / 1e9), m.exitCode());
+			out.println();
+			out.flush();
+		}
 		if (robustness != null)
 			robustness.run(models, layout, catalog, base, phantoms, real, r.scores(), count);
 	}
