@@ -48,11 +48,6 @@ ctrain="$data/classifier-train"
 ./tomopick train-classifier --models models --project "$ctrain" --val-project "$data/val" --seed 42 \
 	--examples "$data/examples"
 
-# Thresholds tuned on the validation runs (models/pipeline.json), then per-class validation scores per mode.
+# Thresholds tuned on the validation runs (models/pipeline.json); tune prints every mode's validation F4.
 ./tomopick tune --models models --val "$data/val"
-for mode in unet yolo full no-dbscan no-classifier; do
-	./tomopick pick --input "$data/val" --out "$data/val-picks" --mode "$mode" --session "$mode"
-	./tomopick evaluate --truth "$data/val" --picks "$data/val-picks" --truth-user curation --user tomopick \
-		--session "$mode" --json "$data/val-$mode.json"
-done
 sha256sum models/unet/* models/yolo/* models/classifier/* models/pipeline.json
