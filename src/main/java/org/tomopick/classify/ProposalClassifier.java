@@ -56,17 +56,24 @@ public final class ProposalClassifier {
 
 	/** Particles from fused clusters of all classes (class conflicts not yet resolved). */
 	public List<Particle> classify(List<FusedParticle> clusters, TomogramSampler tomogram, List<Particle> unetCandidates,
-			List<Particle> yoloPoints, ProbabilityMaps maps) {
+			List<Particle> yoloPoints, ProbabilityMaps maps, LabelDecision decision) {
 		List<FusedParticle> proposals = Proposals.of(clusters);
 		return classify(proposals, describe(descriptor, proposals, tomogram,
-				new BranchEvidence(catalog, unetCandidates, yoloPoints), maps));
+				new BranchEvidence(catalog, unetCandidates, yoloPoints), maps), decision);
 	}
 
 	/** Particles from proposals and their features (rows of {@link #describe}, in the same order). */
-	public List<Particle> classify(List<FusedParticle> proposals, double[][] rows) {
+	public List<Particle> classify(List<FusedParticle> proposals, double[][] rows, LabelDecision decision) {
 		List<Particle> out = new ArrayList<>();
 		for (int i = 0; i < rows.length; i++) {
 			double[] p = classifier.probabilities(rows[i]);
+			if (decision == LabelDecision.EVERY_LIKELY_CLASS) {
+				FusedParticle f = proposals.get(i);
+				for (int c = 1; c < p.length; c++)
+					if (p[c] >= LabelDecision.FLOOR)
+						out.add(new Particle(catalog.classes().get(c - 1), f.x(), f.y(), f.z(), p[c], Provenance.FUSED));
+				continue;
+			}
 			int best = 1;
 			for (int c = 2; c < p.length; c++)
 				if (p[c] > p[best])
@@ -74,7 +81,18 @@ public final class ProposalClassifier {
 			FusedParticle f = proposals.get(i);
 			out.add(new Particle(catalog.classes().get(best - 1), f.x(), f.y(), f.z(), p[best], Provenance.FUSED));
 		}
-		return withoutOverlaps(out);
+		return decision == LabelDecision.EVERY_LIKELY_CLASS ? withoutOverlapsWithinClasses(out) : withoutOverlaps(out);
+	}
+
+	/** As {@link #withoutOverlaps}, but only particles of one class suppress each other. */
+	static List<Particle> withoutOverlapsWithinClasses(List<Particle> particles) {
+		return GreedySuppression.keep(particles, Comparator.comparingDouble(Particle::score).reversed(), (k, p) -> {
+			if (!k.type().equals(p.type()))
+				return false;
+			double dx = k.x() - p.x(), dy = k.y() - p.y(), dz = k.z() - p.z();
+			double limit = k.type().radiusAngstrom();
+			return dx * dx + dy * dy + dz * dz < limit * limit;
+		});
 	}
 
 	/** Highest score first, a particle is dropped when a kept one is closer than half the sum of the radii. */

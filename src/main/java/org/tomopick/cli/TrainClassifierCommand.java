@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.tomopick.classify.LabelDecision;
 import org.tomopick.classify.CandidateClassifier;
 import org.tomopick.classify.ClassifierFile;
 import org.tomopick.classify.ParticleDescriptor;
@@ -167,7 +168,7 @@ final class TrainClassifierCommand implements Runnable {
 		Map<String, List<Particle>> truth = new LinkedHashMap<>(), picks = new LinkedHashMap<>();
 		for (TomogramExamples ex : valExamples) {
 			truth.put(ex.name(), ex.truth());
-			picks.put(ex.name(), stage.classify(ex.proposals(), ex.rows()));
+			picks.put(ex.name(), stage.classify(ex.proposals(), ex.rows(), LabelDecision.MOST_PROBABLE));
 		}
 		confusion(stdout, classifier, valExamples);
 		CziiScore scorer = new CziiScore(catalog);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.tomopick.classify.LabelDecision;
 import org.tomopick.eval.CziiScore;
 import org.tomopick.fuse.FusionSettings;
 import org.tomopick.model.Particle;
@@ -76,6 +77,7 @@ final class TuneCommand implements Runnable {
 		List<String> runs = source.project().runs();
 		Map<String, List<Particle>> truth = new LinkedHashMap<>();
 		Map<PickingMode, Map<String, List<Particle>>> picks = new EnumMap<>(PickingMode.class);
+		Map<String, List<Particle>> everyLikelyClass = new LinkedHashMap<>();
 		FusionSettings fusion = FusionSettings.defaults().withThresholds(candidateThreshold, Map.of());
 		try (PickingPipeline pipeline = PickingPipeline.load(models, PickingMode.FULL, fusion, null);
 				ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
@@ -85,7 +87,9 @@ final class TuneCommand implements Runnable {
 				BranchOutputs outputs = pipeline.detect(t.tomogram(), t.voxelSizeAngstrom(), progress);
 				for (PickingMode mode : PickingMode.values())
 					picks.computeIfAbsent(mode, m -> new LinkedHashMap<>()).put(run,
-							pipeline.fuse(outputs, mode).particles());
+							pipeline.fuse(outputs, mode, LabelDecision.MOST_PROBABLE).particles());
+				everyLikelyClass.put(run, pipeline.fuse(outputs, PickingMode.FULL, LabelDecision.EVERY_LIKELY_CLASS)
+						.particles());
 			}
 		}
 		ThresholdTuner tuner = new ThresholdTuner(catalog, fusion.defaultThreshold());
@@ -102,8 +106,22 @@ final class TuneCommand implements Runnable {
 			out.printf(Locale.ROOT, "%-10s validation F4 %.4f with output threshold 0.5, %.4f tuned: %s%n", mode,
 					before, after, t);
 		}
+		// full mode: the label decision that scores better on the validation data, with its thresholds
+		Map<String, Double> every = tuner.tune(truth, everyLikelyClass);
+		Map<String, List<Particle>> everyTuned = new LinkedHashMap<>();
+		everyLikelyClass.forEach((r, ps) -> everyTuned.put(r, ThresholdTuner.apply(ps, every)));
+		Map<String, List<Particle>> mostTuned = new LinkedHashMap<>();
+		picks.get(PickingMode.FULL).forEach((r, ps) -> mostTuned.put(r, ThresholdTuner.apply(ps, thresholds.get(
+				PickingMode.FULL))));
+		double everyScore = scorer.score(truth, everyTuned).weightedFBeta();
+		double mostScore = scorer.score(truth, mostTuned).weightedFBeta();
+		LabelDecision decision = everyScore > mostScore ? LabelDecision.EVERY_LIKELY_CLASS : LabelDecision.MOST_PROBABLE;
+		if (decision == LabelDecision.EVERY_LIKELY_CLASS)
+			thresholds.put(PickingMode.FULL, every);
+		out.printf(Locale.ROOT, "full labels: %s %.4f, %s %.4f tuned: %s kept%n", LabelDecision.MOST_PROBABLE, mostScore,
+				LabelDecision.EVERY_LIKELY_CLASS, everyScore, decision);
 		new PipelineTuning(candidateThreshold, thresholds, val.toAbsolutePath().normalize().getFileName() + " "
-				+ runs).write(models);
+				+ runs, decision).write(models);
 		out.printf("wrote %s%n", models.resolve(PipelineTuning.FILE));
 		out.flush();
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.tomopick.classify.BlobProposals;
 import org.tomopick.classify.ClassifierFile;
+import org.tomopick.classify.LabelDecision;
 import org.tomopick.classify.ParticleDescriptor;
 import org.tomopick.classify.ProposalClassifier;
 import org.tomopick.classify.ProposalSettings;
@@ -85,19 +86,21 @@ public final class PickingPipeline implements AutoCloseable {
 	 * in full mode, also the candidate classifier's probability of the particle's class.
 	 */
 	public static PickingPipeline load(Path modelsDir, PickingMode mode, FusionSettings fusion) {
-		PipelineTuning tuning = fusion == null ? PipelineTuning.readIfPresent(modelsDir) : given(fusion);
+		PipelineTuning tuned = PipelineTuning.readIfPresent(modelsDir);
+		PipelineTuning tuning = fusion == null ? tuned : given(fusion, tuned);
 		FusionSettings f = fusion != null ? fusion
 				: tuning != null ? FusionSettings.defaults().withThresholds(tuning.candidateThreshold(), Map.of())
 						: FusionSettings.defaults();
 		return load(modelsDir, mode, f, tuning);
 	}
 
-	/** Explicit thresholds as output thresholds of full mode. */
-	private static PipelineTuning given(FusionSettings fusion) {
+	/** Explicit thresholds as output thresholds of full mode (with the tuned label decision, if any). */
+	private static PipelineTuning given(FusionSettings fusion, PipelineTuning tuned) {
 		Map<String, Double> perClass = new LinkedHashMap<>();
 		for (ParticleClass c : CATALOG.classes())
 			perClass.put(c.name(), fusion.threshold(c));
-		return new PipelineTuning(fusion.defaultThreshold(), Map.of(PickingMode.FULL, perClass), "given");
+		return new PipelineTuning(fusion.defaultThreshold(), Map.of(PickingMode.FULL, perClass), "given",
+				tuned != null ? tuned.labelDecision() : LabelDecision.MOST_PROBABLE);
 	}
 
 	/** Loads with given fusion settings and tuning (null: no output thresholds). */
@@ -209,12 +212,17 @@ public final class PickingPipeline implements AutoCloseable {
 
 	/** Turns branch outputs into particles as a mode says (the mode's branches must have run). */
 	public PickingResult fuse(BranchOutputs outputs, PickingMode as) {
+		return fuse(outputs, as, tuning != null ? tuning.labelDecision() : LabelDecision.MOST_PROBABLE);
+	}
+
+	/** As {@link #fuse(BranchOutputs, PickingMode)}, with the given label decision in full mode. */
+	public PickingResult fuse(BranchOutputs outputs, PickingMode as, LabelDecision decision) {
 		long t0 = System.nanoTime();
 		List<Particle> particles;
 		if (as == PickingMode.FULL && classifier != null) {
 			TomogramSampler sampler = sampler(outputs, classifier.proposalSettings());
 			particles = classifier.classify(clusters(outputs, classifier.proposalSettings(), sampler), sampler,
-					outputs.unetCandidates(), outputs.yoloPoints(), outputs.unetMaps());
+					outputs.unetCandidates(), outputs.yoloPoints(), outputs.unetMaps(), decision);
 		} else {
 			List<Candidate> candidates = candidates(outputs, as);
 			particles = (as.clusters() ? fusion.fuse(candidates) : fusion.concatenate(candidates)).stream()

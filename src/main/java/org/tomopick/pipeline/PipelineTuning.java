@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.tomopick.classify.LabelDecision;
 import org.tomopick.io.AtomicFiles;
 import org.tomopick.io.TomoPickIoException;
 
@@ -20,14 +21,21 @@ import com.google.gson.JsonParser;
 /**
  * Thresholds tuned on validation data ({@code tomopick tune}), kept beside the models as {@code pipeline.json}: the
  * confidence threshold the candidates of both branches must pass before fusion, and per mode and class the score
- * threshold on the picked particles.
+ * threshold on the picked particles, and how full mode turns the classifier's probabilities into labels (files
+ * without it: {@link LabelDecision#MOST_PROBABLE}).
  */
 public record PipelineTuning(double candidateThreshold, Map<PickingMode, Map<String, Double>> outputThresholds,
-		String tunedOn) {
+		String tunedOn, LabelDecision labelDecision) {
 
 	public static final String FILE = "pipeline.json";
 
+	public PipelineTuning(double candidateThreshold, Map<PickingMode, Map<String, Double>> outputThresholds,
+			String tunedOn) {
+		this(candidateThreshold, outputThresholds, tunedOn, LabelDecision.MOST_PROBABLE);
+	}
+
 	public PipelineTuning {
+		java.util.Objects.requireNonNull(labelDecision, "labelDecision");
 		Map<PickingMode, Map<String, Double>> copy = new EnumMap<>(PickingMode.class);
 		outputThresholds.forEach((m, t) -> copy.put(m, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(t))));
 		outputThresholds = java.util.Collections.unmodifiableMap(copy);
@@ -51,7 +59,8 @@ public record PipelineTuning(double candidateThreshold, Map<PickingMode, Map<Str
 				out.put(PickingMode.parse(e.getKey()), t);
 			}
 			return new PipelineTuning(o.get("candidate_threshold").getAsDouble(), out,
-					o.has("tuned_on") ? o.get("tuned_on").getAsString() : "");
+					o.has("tuned_on") ? o.get("tuned_on").getAsString() : "", o.has("label_decision")
+							? LabelDecision.of(o.get("label_decision").getAsString()) : LabelDecision.MOST_PROBABLE);
 		} catch (IOException | JsonParseException | IllegalStateException | NullPointerException
 				| UnsupportedOperationException | IllegalArgumentException e) {
 			throw new TomoPickIoException(file, "not a valid pipeline tuning file: " + e.getMessage(), e);
@@ -62,6 +71,7 @@ public record PipelineTuning(double candidateThreshold, Map<PickingMode, Map<Str
 		JsonObject o = new JsonObject();
 		o.addProperty("candidate_threshold", candidateThreshold);
 		o.addProperty("tuned_on", tunedOn);
+		o.addProperty("label_decision", labelDecision.id());
 		JsonObject modes = new JsonObject();
 		outputThresholds.forEach((m, t) -> {
 			JsonObject c = new JsonObject();
