@@ -46,6 +46,16 @@ class ProposalsTest {
 	}
 
 	@Test
+	void everyLikelyClassMergesOnlyWithinAClass() {
+		Particle thyro = new Particle(THYRO, 0, 0, 0, 0.6, Provenance.FUSED);
+		Particle bgal = new Particle(BGAL, 0, 0, 0, 0.3, Provenance.FUSED); // the same object, a second label
+		Particle bgalNear = new Particle(BGAL, 80, 0, 0, 0.2, Provenance.FUSED); // < 90 A from the other one
+		Particle bgalFar = new Particle(BGAL, 200, 0, 0, 0.2, Provenance.FUSED);
+		assertEquals(List.of(thyro, bgal, bgalFar),
+				ProposalClassifier.withoutOverlapsWithinClasses(List.of(bgalNear, bgalFar, bgal, thyro)));
+	}
+
+	@Test
 	void labelsFollowTheCziiMatchingRule() {
 		List<Particle> truth = List.of(new Particle(THYRO, 0, 0, 0, 1, Provenance.IMPORTED),
 				new Particle(APO, 100, 0, 0, 1, Provenance.IMPORTED));

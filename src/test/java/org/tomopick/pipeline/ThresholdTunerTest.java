@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.tomopick.classify.LabelDecision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tomopick.model.Particle;
@@ -50,5 +51,11 @@ class ThresholdTunerTest {
 		PipelineTuning back = PipelineTuning.readIfPresent(dir);
 		assertEquals(tuning, back);
 		assertEquals(null, PipelineTuning.readIfPresent(dir.resolve("none")));
+		assertEquals(LabelDecision.MOST_PROBABLE, back.labelDecision(), "files without a decision: one label");
+
+		PipelineTuning every = new PipelineTuning(0.2, Map.of(PickingMode.FULL, Map.of("ribosome", 0.35)), "val",
+				LabelDecision.EVERY_LIKELY_CLASS);
+		every.write(dir);
+		assertEquals(every, PipelineTuning.readIfPresent(dir));
 	}
 }
