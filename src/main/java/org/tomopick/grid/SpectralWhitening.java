@@ -50,34 +50,41 @@ public final class SpectralWhitening {
 		double[] power = new double[SHELLS];
 		long[] count = new long[SHELLS];
 		double maxF = Math.sqrt(0.75);
-		for (int z = 0, i = 0; z < nz; z++) {
-			double fz = frequency(z, nz);
-			for (int y = 0; y < ny; y++) {
-				double fy = frequency(y, ny);
-				for (int x = 0; x < nx; x++, i++) {
-					double fx = frequency(x, nx);
-					int s = shell(Math.sqrt(fz * fz + fy * fy + fx * fx), maxF);
-					power[s] += (double) a[2 * i] * a[2 * i] + (double) a[2 * i + 1] * a[2 * i + 1];
-					count[s]++;
-				}
-			}
-		}
+		forEachFrequency(shape, (i, f) -> {
+			int s = shell(f, maxF);
+			power[s] += (double) a[2 * i] * a[2 * i] + (double) a[2 * i + 1] * a[2 * i + 1];
+			count[s]++;
+		});
 		double[] gain = gains(power, count, maxF, voxelAngstrom);
-		for (int z = 0, i = 0; z < nz; z++) {
-			double fz = frequency(z, nz);
-			for (int y = 0; y < ny; y++) {
-				double fy = frequency(y, ny);
-				for (int x = 0; x < nx; x++, i++) {
-					double fx = frequency(x, nx);
-					float g = (float) interpolate(gain, Math.sqrt(fz * fz + fy * fy + fx * fx), maxF);
-					a[2 * i] *= g;
-					a[2 * i + 1] *= g;
-				}
-			}
-		}
+		forEachFrequency(shape, (i, f) -> {
+			float g = (float) interpolate(gain, f, maxF);
+			a[2 * i] *= g;
+			a[2 * i + 1] *= g;
+		});
 		fft.complexInverse(a, true);
 		for (int i = 0; i < v.length; i++)
 			v[i] = a[2 * i];
+	}
+
+	/** Receives a Fourier coefficient's index and its radial frequency (cycles per voxel). */
+	@FunctionalInterface
+	interface FrequencyVisitor {
+		void visit(int index, double frequency);
+	}
+
+	/** Visits every coefficient of a full 3D transform of {@code shape} (z, y, x) in storage order. */
+	static void forEachFrequency(int[] shape, FrequencyVisitor visitor) {
+		int nz = shape[0], ny = shape[1], nx = shape[2];
+		for (int z = 0, i = 0; z < nz; z++) {
+			double fz = frequency(z, nz);
+			for (int y = 0; y < ny; y++) {
+				double fy = frequency(y, ny);
+				for (int x = 0; x < nx; x++, i++) {
+					double fx = frequency(x, nx);
+					visitor.visit(i, Math.sqrt(fz * fz + fy * fy + fx * fx));
+				}
+			}
+		}
 	}
 
 	/** Signed frequency of index k of n, cycles per voxel. */
