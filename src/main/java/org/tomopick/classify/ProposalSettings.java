@@ -32,7 +32,7 @@ public record ProposalSettings(double candidateThreshold, double minClusterSuppo
 		return new ProposalSettings(0.1, 0.2, true, true, 20, Normalisation.WHITENED);
 	}
 
-	/** The settings of the first classifiers (TomoPick 0.1): no dark blobs, the tomogram's own grid, robust z. */
+	/** The settings of the first classifiers (made before the working grid): no dark blobs, the tomogram's own grid, robust z. */
 	public static ProposalSettings legacy(double candidateThreshold, double minClusterSupport, boolean blobs) {
 		return new ProposalSettings(candidateThreshold, minClusterSupport, blobs, false, 0, Normalisation.ROBUST_Z);
 	}

@@ -7,12 +7,12 @@ import java.util.Locale;
  * How a binned tomogram is brought to the values every stage sees. Recorded by name in each model's sidecar, so that
  * a model is always fed what it was trained on.
  * <ul>
- * <li>{@link #WHITENED} (what every model trained since TomoPick 0.2 uses): the noise spectrum is flattened
+ * <li>{@link #WHITENED} (what every model trained since the working grid was introduced uses): the noise spectrum is flattened
  * ({@link SpectralWhitening}: each spatial frequency divided by the tomogram's own radially averaged amplitude at
  * that frequency), the result is band-passed to the structures particles are made of, then robust z-scored. Two
  * tomograms whose noise differs in colour (white, ramp-filtered, low-passed by a denoiser), in scale or in sign
  * convention of the mean end up with the same unit, white noise, and the particles in units of that noise;</li>
- * <li>{@link #ROBUST_Z}: the robust z-score alone (the models of TomoPick 0.1).</li>
+ * <li>{@link #ROBUST_Z}: the robust z-score alone (the first models, made before the working grid).</li>
  * </ul>
  * Both clip to +-{@link #CLIP} afterwards so that a few very dense voxels (gold, carbon) cannot dominate.
  */
