@@ -57,11 +57,6 @@ public final class TomogramSampler {
 		return sum;
 	}
 
-	/** The grid's shape z, y, x. */
-	public int[] shape() {
-		return new int[] { nz, ny, nx };
-	}
-
 	/** The normalised value of one grid voxel; 0 outside. */
 	double voxel(int z, int y, int x) {
 		if (z < 0 || y < 0 || x < 0 || z >= nz || y >= ny || x >= nx)

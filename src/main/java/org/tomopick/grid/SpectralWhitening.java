@@ -17,16 +17,9 @@ public final class SpectralWhitening {
 
 	public static final double HIGH_PASS_ANGSTROM = 600;
 	public static final double LOW_PASS_ANGSTROM = 60;
-	/** Working voxel size the band is expressed for when none is given. */
-	public static final double DEFAULT_VOXEL_ANGSTROM = 20;
 	private static final int SHELLS = 64;
 
 	private SpectralWhitening() {
-	}
-
-	/** Whitens and band-passes {@code v} (shape z, y, x) in place, for a grid of 20 Å voxels. */
-	public static void whitenInPlace(float[] v, int[] shape) {
-		whitenInPlace(v, shape, DEFAULT_VOXEL_ANGSTROM);
 	}
 
 	/** Whitens and band-passes {@code v} (shape z, y, x; voxels of {@code voxelAngstrom}) in place. */

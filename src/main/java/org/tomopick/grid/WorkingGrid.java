@@ -29,9 +29,9 @@ public record WorkingGrid(float[] data, int[] shape, int binning, double inputVo
 	public static WorkingGrid prepare(DenseVolume tomogram, double voxelAngstrom, double workingVoxelAngstrom,
 			Normalisation normalisation) {
 		int factor = binningFactor(voxelAngstrom, workingVoxelAngstrom);
-		int[] in = tomogram.shape();
-		int[] out = { ceilDiv(in[0], factor), ceilDiv(in[1], factor), ceilDiv(in[2], factor) };
-		float[] data = factor == 1 ? tomogram.toFloatArray().clone() : bin(tomogram.toFloatArray(), in, factor, out);
+		int[] out = binnedShape(tomogram.shape(), factor);
+		float[] data = factor == 1 ? tomogram.toFloatArray().clone()
+				: bin(tomogram.toFloatArray(), tomogram.shape(), factor, out);
 		if (normalisation == Normalisation.WHITENED)
 			SpectralWhitening.whitenInPlace(data, out, factor * voxelAngstrom);
 		Normalisation.robustZInPlace(data, Normalisation.CLIP);
@@ -51,6 +51,19 @@ public record WorkingGrid(float[] data, int[] shape, int binning, double inputVo
 							+ "integer factor (open a pyramid level or a tomogram with a voxel size that divides %.3f A)",
 					workingVoxelAngstrom, voxelAngstrom, workingVoxelAngstrom));
 		return factor;
+	}
+
+	/**
+	 * A float volume binned by {@code factor} with this rule (not normalised): what training data are read as, so
+	 * that a network trains on exactly the blocks it later picks on.
+	 */
+	public static DenseVolume binned(DenseVolume volume, int factor) {
+		int[] out = binnedShape(volume.shape(), factor);
+		return DenseVolume.ofFloats(out, bin(volume.toFloatArray(), volume.shape(), factor, out));
+	}
+
+	private static int[] binnedShape(int[] in, int factor) {
+		return new int[] { ceilDiv(in[0], factor), ceilDiv(in[1], factor), ceilDiv(in[2], factor) };
 	}
 
 	/** Block means (the binning rule), parallel over output slices. */

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.tomopick.grid.WorkingGrid;
 import org.tomopick.io.DenseVolume;
 import org.tomopick.io.TomoPickIoException;
 import org.tomopick.io.VolumeSource;
 import org.tomopick.io.copick.CopickPicksLoader;
 import org.tomopick.io.copick.CopickProject;
-import org.tomopick.io.zarr.PyramidBinner;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.progress.Progress;
@@ -68,7 +68,7 @@ public final class CopickTomograms {
 		DenseVolume volume = source.read(0).toFloat32();
 		double original = vs;
 		while (targetVoxelAngstrom > 0 && vs * 2 <= targetVoxelAngstrom * 1.1) {
-			volume = PyramidBinner.bin2(volume);
+			volume = WorkingGrid.binned(volume, 2);
 			vs *= 2;
 		}
 		List<Particle> truth = user == null && session == null && !hasPicks(run) ? List.of()

@@ -30,6 +30,9 @@ public record UNetModelInfo(UNetArchitecture architecture, double voxelSizeAngst
 		} catch (IllegalArgumentException e) {
 			throw new IllegalArgumentException("model info: " + e.getMessage());
 		}
+		if (normalizationClip != Normalisation.CLIP)
+			throw new IllegalArgumentException("model info: normalisation clip " + normalizationClip
+					+ " is not supported; the working grid clips at " + Normalisation.CLIP);
 	}
 
 	/** The info of a new, untrained model for these settings (thresholds from the peak settings). */

@@ -69,14 +69,14 @@ public final class UNetTrainer {
 		if (training.isEmpty())
 			throw new IllegalArgumentException("UNet training needs at least one training example");
 		UNetTrainingSettings t = settings.training();
-		Normalisation normalizer = Normalisation.WHITENED;
+		Normalisation normalisation = Normalisation.WHITENED;
 		progress.report("preparing training data", 0);
 		List<PreparedExample> train = new ArrayList<>();
 		for (TrainingExample e : training)
-			train.add(PreparedExample.of(e, settings, normalizer));
+			train.add(PreparedExample.of(e, settings, normalisation));
 		List<PreparedExample> val = new ArrayList<>();
 		for (TrainingExample e : validation)
-			val.add(PreparedExample.of(e, settings, normalizer));
+			val.add(PreparedExample.of(e, settings, normalisation));
 
 		TrainingState state = Files.isRegularFile(lastDirectory().resolve(TrainingState.FILE))
 				? TrainingState.read(lastDirectory())

@@ -22,15 +22,11 @@ class SpectralWhiteningTest {
 			a[i] = (float) r.nextGaussian();
 		FloatFFT_3D fft = new FloatFFT_3D(N, N, N);
 		fft.realForwardFull(a);
-		for (int z = 0, i = 0; z < N; z++)
-			for (int y = 0; y < N; y++)
-				for (int x = 0; x < N; x++, i++) {
-					double f = Math.sqrt(Math.pow(SpectralWhitening.frequency(z, N), 2)
-							+ Math.pow(SpectralWhitening.frequency(y, N), 2) + Math.pow(SpectralWhitening.frequency(x, N), 2));
-					float g = f == 0 ? 0 : (float) Math.pow(f, exponent);
-					a[2 * i] *= g;
-					a[2 * i + 1] *= g;
-				}
+		SpectralWhitening.forEachFrequency(new int[] { N, N, N }, (i, f) -> {
+			float g = f == 0 ? 0 : (float) Math.pow(f, exponent);
+			a[2 * i] *= g;
+			a[2 * i + 1] *= g;
+		});
 		fft.complexInverse(a, true);
 		float[] v = new float[N * N * N];
 		for (int i = 0; i < v.length; i++)
@@ -43,19 +39,15 @@ class SpectralWhiteningTest {
 		float[] a = new float[2 * v.length];
 		System.arraycopy(v, 0, a, 0, v.length);
 		new FloatFFT_3D(N, N, N).realForwardFull(a);
-		double low = 0, high = 0;
-		for (int z = 0, i = 0; z < N; z++)
-			for (int y = 0; y < N; y++)
-				for (int x = 0; x < N; x++, i++) {
-					double f = Math.sqrt(Math.pow(SpectralWhitening.frequency(z, N), 2)
-							+ Math.pow(SpectralWhitening.frequency(y, N), 2) + Math.pow(SpectralWhitening.frequency(x, N), 2));
-					double p = a[2 * i] * a[2 * i] + a[2 * i + 1] * a[2 * i + 1];
-					if (f > 0.08 && f < 0.14)
-						low += p;
-					else if (f > 0.26 && f < 0.32)
-						high += p;
-				}
-		return low / high;
+		double[] lowHigh = new double[2];
+		SpectralWhitening.forEachFrequency(new int[] { N, N, N }, (i, f) -> {
+			double p = a[2 * i] * a[2 * i] + a[2 * i + 1] * a[2 * i + 1];
+			if (f > 0.08 && f < 0.14)
+				lowHigh[0] += p;
+			else if (f > 0.26 && f < 0.32)
+				lowHigh[1] += p;
+		});
+		return lowHigh[0] / lowHigh[1];
 	}
 
 	@Test

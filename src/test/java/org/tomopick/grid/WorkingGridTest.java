@@ -58,4 +58,19 @@ class WorkingGridTest {
 		assertEquals(5, w.geometry().angstromX(0, 0), 1e-9);
 		assertEquals(25, w.geometry().angstromZ(0, 1), 1e-9);
 	}
+
+	@Test
+	void trainingReadsBinTheSameBlocksAsThePyramid() {
+		// binned training data (CopickTomograms) and the OME-Zarr pyramid follow one rule: equal to the last bit
+		int[] shape = { 5, 7, 9 };
+		float[] v = new float[5 * 7 * 9];
+		java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+		for (int i = 0; i < v.length; i++)
+			v[i] = (float) r.nextGaussian();
+		DenseVolume volume = DenseVolume.ofFloats(shape, v);
+		DenseVolume ours = WorkingGrid.binned(volume, 2);
+		DenseVolume pyramid = org.tomopick.io.zarr.PyramidBinner.bin2(volume);
+		assertArrayEquals(pyramid.shape(), ours.shape());
+		assertArrayEquals(pyramid.toFloatArray(), ours.toFloatArray(), 0f);
+	}
 }
