@@ -92,11 +92,33 @@ final class SimulateCommand implements Runnable {
 			+ "the truth). --dose, --tilt-max, --tilt-step and --denoised are then ignored.")
 	boolean vary;
 
+	@Option(names = "--vary-dose", split = ",", paramLabel = "MIN,MAX", description = "With --vary: the total "
+			+ "dose range, e-/A^2, drawn log-uniformly (default 5,120). A harsher set, e.g. 1.5,15, reaches the "
+			+ "contrast of noisier microscopes than the default range does.")
+	double[] varyDose = { 5, 120 };
+
+	@Option(names = "--vary-added-noise", paramLabel = "X", description = "With --vary: the largest std of the "
+			+ "coloured noise added after reconstruction, relative to the tomogram's std (default 1.5).")
+	double varyAddedNoise = 1.5;
+
 	@Option(names = "--overwrite", description = "Replace tomograms of runs that exist already.")
 	boolean overwrite;
 
 	@picocli.CommandLine.Spec
 	picocli.CommandLine.Model.CommandSpec spec;
+
+	/** The draw of --vary with the ranges the options give, checked. */
+	private ImagingConditions varyConditions() {
+		if (varyDose.length != 2)
+			throw new UserInputException("--vary-dose needs two numbers MIN,MAX, got " + varyDose.length);
+		if (!(varyDose[0] > 0 && varyDose[0] <= varyDose[1] && varyDose[1] <= 1e5))
+			throw new UserInputException("--vary-dose needs 0 < MIN <= MAX <= 100000, got " + varyDose[0] + ","
+					+ varyDose[1]);
+		if (!(varyAddedNoise >= 0 && varyAddedNoise <= 100))
+			throw new UserInputException("--vary-added-noise must be in [0, 100], was " + varyAddedNoise);
+		return ImagingConditions.defaults().withDose(varyDose[0], varyDose[1]).withMaxAddedNoise(varyAddedNoise)
+				.validate();
+	}
 
 	@Override
 	public void run() {
@@ -104,6 +126,7 @@ final class SimulateCommand implements Runnable {
 			throw new UserInputException("--shape needs three numbers Z,Y,X, got " + shape.length);
 		if (runs < 1)
 			throw new UserInputException("--runs must be >= 1, was " + runs);
+		ImagingConditions varied = varyConditions();
 		ParticleCatalog catalog = ParticleCatalog.czii();
 		SimulationSettings base = SimulationSettings.defaults().withShape(shape[0], shape[1], shape[2])
 				.withVoxelSize(voxel).withTilts(SimulationSettings.defaults().tilts().withRange(tiltMax, tiltStep)
@@ -123,13 +146,13 @@ final class SimulateCommand implements Runnable {
 			long t0 = System.nanoTime();
 			SimulationSettings settings = base.withSeed(runSeed);
 			TemplateLibrary maps = library;
-			String conditions = "";
+			String drawn = "";
 			if (vary) {
-				ImagingConditions.Draw draw = ImagingConditions.defaults()
+				ImagingConditions.Draw draw = varied
 						.draw(SeedStreams.stream(runSeed, SeedStreams.Purpose.CONDITIONS, 0));
 				settings = draw.applyTo(settings);
 				maps = draw.realTemplates() && templates != null ? library : phantoms;
-				conditions = " [" + draw + "]";
+				drawn = " [" + draw + "]";
 			}
 			SimulatedTomogram sim;
 			try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
@@ -140,7 +163,7 @@ final class SimulateCommand implements Runnable {
 				stdout.printf(Locale.ROOT, "run %s: %s (%dx%dx%d at %.4f A), %d particles in %s (user %s, session %s), "
 						+ "%.1f s%s%n", run, w.tomogram(), shape[0], shape[1], shape[2], voxel, w.particles(),
 						writer.project().picksFolder(run), SimulatedRunWriter.TRUTH_USER,
-						SimulatedRunWriter.TRUTH_SESSION, (System.nanoTime() - t0) * 1e-9, conditions);
+						SimulatedRunWriter.TRUTH_SESSION, (System.nanoTime() - t0) * 1e-9, drawn);
 				stdout.flush();
 			}
 		}

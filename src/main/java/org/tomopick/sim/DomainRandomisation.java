@@ -33,6 +33,13 @@ public record DomainRandomisation(boolean enabled, int minTiltStep, int maxTiltS
 		return new DomainRandomisation(true, 2, 4, 1.5, 6, 25, 60, 1.5, 0.08, 0.25, 12, 0.15, 0.25, 6, 10, 0.2);
 	}
 
+	/** The same ranges with another largest std of the noise added after reconstruction. */
+	public DomainRandomisation withMaxAddedNoise(double max) {
+		return new DomainRandomisation(enabled, minTiltStep, maxTiltStep, minDefocusMicrometres, maxDefocusMicrometres,
+				minLowPassAngstrom, maxLowPassAngstrom, max, scaleJitter, amplitudeJitter, maxBlurAngstrom,
+				capProbability, maxCapFraction, maxVesicles, maxGoldBeads, contaminationProbability);
+	}
+
 	/** Nothing drawn beyond dose, tilt range, maps and denoising. */
 	public static DomainRandomisation none() {
 		return new DomainRandomisation(false, 3, 3, 2, 5, 40, 40, 0, 0.04, 0.1, 0, 0, 0.25, 0, 0, 0);

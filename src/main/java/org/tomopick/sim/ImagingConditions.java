@@ -50,6 +50,18 @@ public record ImagingConditions(double minDose, double maxDose, double minTiltMa
 		return new ImagingConditions(15, 120, 40, 65, 0.5, 0.3);
 	}
 
+	/** The same draw with another total-dose range, e-/A^2 (log-uniform when randomised). */
+	public ImagingConditions withDose(double min, double max) {
+		return new ImagingConditions(min, max, minTiltMax, maxTiltMax, realTemplateProbability, denoisedProbability,
+				randomisation);
+	}
+
+	/** The same draw with another largest std of the noise added after reconstruction (0: none). */
+	public ImagingConditions withMaxAddedNoise(double maxAddedNoise) {
+		return new ImagingConditions(minDose, maxDose, minTiltMax, maxTiltMax, realTemplateProbability,
+				denoisedProbability, randomisation.withMaxAddedNoise(maxAddedNoise));
+	}
+
 	/** One fixed condition (no randomness): the simulator's own defaults. */
 	public static ImagingConditions fixed(double dose, double tiltMax, boolean realTemplates, boolean denoised) {
 		return new ImagingConditions(dose, dose, tiltMax, tiltMax, realTemplates ? 1 : 0, denoised ? 1 : 0);

@@ -18,6 +18,25 @@ import org.tomopick.sim.ReconstructionSettings.NoiseColour;
 class DomainRandomisationTest {
 
 	@Test
+	void aHarsherDoseAndNoiseRangeIsDrawnFromAndNothingElseChanges() {
+		ImagingConditions harsh = ImagingConditions.defaults().withDose(1.5, 15).withMaxAddedNoise(2).validate();
+		SplittableRandom r = new SplittableRandom(5);
+		double minDose = 1e9, maxDose = 0, maxNoise = 0;
+		for (int i = 0; i < 2000; i++) {
+			ImagingConditions.Draw d = harsh.draw(r);
+			assertTrue(d.dose() >= 1.5 && d.dose() <= 15, "dose " + d.dose());
+			assertTrue(d.noiseLevel() >= 0 && d.noiseLevel() <= 2, "added noise " + d.noiseLevel());
+			minDose = Math.min(minDose, d.dose());
+			maxDose = Math.max(maxDose, d.dose());
+			maxNoise = Math.max(maxNoise, d.noiseLevel());
+		}
+		assertTrue(minDose < 1.7 && maxDose > 13, minDose + ".." + maxDose);
+		assertTrue(maxNoise > 1.8, "largest added noise " + maxNoise);
+		assertEquals(ImagingConditions.defaults().randomisation().withMaxAddedNoise(2), harsh.randomisation());
+		assertEquals(ImagingConditions.defaults().minTiltMax(), harsh.minTiltMax());
+	}
+
+	@Test
 	void wideDrawsStayInTheirRangesAndCoverThem() {
 		ImagingConditions c = ImagingConditions.defaults().validate();
 		SplittableRandom r = new SplittableRandom(3);
