@@ -1,5 +1,6 @@
 package org.tomopick.classify;
 
+import org.tomopick.io.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
@@ -9,10 +10,7 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.tomopick.grid.Normalisation;
@@ -69,7 +67,7 @@ public final class ClassifierFile {
 		o.addProperty("format", FORMAT);
 		o.addProperty("format_version", FORMAT_VERSION);
 		o.addProperty("forest", FOREST);
-		o.addProperty("sha256", sha256(bytes));
+		o.addProperty("sha256", Sha256.of(bytes));
 		o.addProperty("trees", classifier.trees());
 		o.add("classes", GSON.toJsonTree(classifier.classes()));
 		o.add("features", GSON.toJsonTree(classifier.features()));
@@ -128,7 +126,7 @@ public final class ClassifierFile {
 		} catch (IOException e) {
 			throw new TomoPickIoException(forest, "cannot read the classifier: " + e.getMessage(), e);
 		}
-		String sha = sha256(bytes);
+		String sha = Sha256.of(bytes);
 		if (!sha.equals(o.get("sha256").getAsString()))
 			throw new TomoPickIoException(forest, "its SHA-256 is " + sha + ", the sidecar expects "
 					+ o.get("sha256").getAsString() + " (file damaged or replaced)");
@@ -168,11 +166,4 @@ public final class ClassifierFile {
 		return out;
 	}
 
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is not available", e);
-		}
-	}
 }

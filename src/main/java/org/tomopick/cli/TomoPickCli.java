@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tomopick", mixinStandardHelpOptions = true, versionProvider = TomoPickCli.Version.class,
 		description = "Finds and labels protein particles in cryo-electron tomograms.",
 		subcommands = { InfoCommand.class, ConvertCommand.class, EvaluateCommand.class, SimulateCommand.class,
-				TrainCommand.class, TrainClassifierCommand.class, TuneCommand.class, PickCommand.class, DemoCommand.class,
+				TrainCommand.class, TrainClassifierCommand.class, TuneCommand.class, AdaptCommand.class, PickCommand.class, DemoCommand.class,
 				BenchCommand.class,
 				CommandLine.HelpCommand.class })
 public final class TomoPickCli implements Runnable {

@@ -142,27 +142,19 @@ final class TrainClassifierCommand implements Runnable {
 		}
 		inOrder(trainExamples, trainRuns);
 		inOrder(valExamples, valRuns);
-		List<double[]> rows = new ArrayList<>();
-		List<Integer> labels = new ArrayList<>();
-		for (TomogramExamples ex : trainExamples)
-			for (int i = 0; i < ex.labels().length; i++) {
-				rows.add(ex.rows()[i]);
-				labels.add(ex.labels()[i]);
-			}
 		CandidateClassifier.Settings settings = new CandidateClassifier.Settings(trees,
 				CandidateClassifier.Settings.defaults().maxDepth(), maxNodes,
 				CandidateClassifier.Settings.defaults().nodeSize(), seed);
 		long t0 = System.nanoTime();
-		if (labels.stream().distinct().count() < 2)
-			throw new UserInputException("the " + labels.size() + " proposals of --project are all of one kind ("
-					+ (labels.isEmpty() ? "none" : labels.get(0) == 0 ? "background" : "one class")
-					+ "); a classifier needs examples of at least two (more or other tomograms, or lower "
-					+ "--proposal-threshold / --proposal-support)");
-		CandidateClassifier classifier = CandidateClassifier.fit(rows.toArray(double[][]::new),
-				labels.stream().mapToInt(Integer::intValue).toArray(), descriptor.names(),
-				catalog.classes().stream().map(ParticleClass::name).toList(), settings, proposals);
+		CandidateClassifier classifier;
+		try {
+			classifier = ClassifierTraining.fit(trainExamples, descriptor, settings, proposals);
+		} catch (IllegalArgumentException e) {
+			throw new UserInputException("--project: " + e.getMessage());
+		}
+		int proposalCount = trainExamples.stream().mapToInt(ex -> ex.labels().length).sum();
 		print(stdout, String.format(Locale.ROOT, "fitted %d trees on %d proposals in %.1f s", classifier.trees(),
-				rows.size(), (System.nanoTime() - t0) * 1e-9));
+				proposalCount, (System.nanoTime() - t0) * 1e-9));
 
 		ProposalClassifier stage = new ProposalClassifier(classifier, descriptor);
 		Map<String, List<Particle>> truth = new LinkedHashMap<>(), picks = new LinkedHashMap<>();
@@ -187,7 +179,7 @@ final class TrainClassifierCommand implements Runnable {
 		notes.add("runs", new Gson().toJsonTree(trainRuns));
 		notes.addProperty("val_project", valProject.toAbsolutePath().normalize().getFileName().toString());
 		notes.add("val_runs", new Gson().toJsonTree(valRuns));
-		notes.addProperty("proposals", rows.size());
+		notes.addProperty("proposals", proposalCount);
 		notes.addProperty("seed", seed);
 		notes.addProperty("max_nodes", maxNodes);
 		notes.addProperty("val_weighted_f4_all_proposals", all.weightedFBeta());

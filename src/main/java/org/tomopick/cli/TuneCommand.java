@@ -3,24 +3,16 @@ package org.tomopick.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.tomopick.classify.LabelDecision;
-import org.tomopick.eval.CziiScore;
 import org.tomopick.fuse.FusionSettings;
-import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
-import org.tomopick.pipeline.AnnotatedTomogram;
-import org.tomopick.pipeline.BranchOutputs;
 import org.tomopick.pipeline.CopickTomograms;
 import org.tomopick.pipeline.PickingMode;
 import org.tomopick.pipeline.PickingPipeline;
+import org.tomopick.pipeline.PipelineTuner;
 import org.tomopick.pipeline.PipelineTuning;
-import org.tomopick.pipeline.ThresholdTuner;
 import org.tomopick.unet.UNetModel;
 import org.tomopick.unet.UNetModelInfo;
 
@@ -75,53 +67,16 @@ final class TuneCommand implements Runnable {
 		setUnetPeakThreshold();
 		CopickTomograms source = new CopickTomograms(val, null);
 		List<String> runs = source.project().runs();
-		Map<String, List<Particle>> truth = new LinkedHashMap<>();
-		Map<PickingMode, Map<String, List<Particle>>> picks = new EnumMap<>(PickingMode.class);
-		Map<String, List<Particle>> everyLikelyClass = new LinkedHashMap<>();
 		FusionSettings fusion = FusionSettings.defaults().withThresholds(candidateThreshold, Map.of());
+		PipelineTuner tuner = new PipelineTuner(catalog, candidateThreshold);
+		PipelineTuner.Picks picks;
 		try (PickingPipeline pipeline = PickingPipeline.load(models, PickingMode.FULL, fusion, null);
 				ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
-			for (String run : runs) {
-				AnnotatedTomogram t = source.read(run, catalog, truthUser, null, 0);
-				truth.put(run, t.truth());
-				BranchOutputs outputs = pipeline.detect(t.tomogram(), t.voxelSizeAngstrom(), progress);
-				for (PickingMode mode : PickingMode.values())
-					picks.computeIfAbsent(mode, m -> new LinkedHashMap<>()).put(run,
-							pipeline.fuse(outputs, mode, LabelDecision.MOST_PROBABLE).particles());
-				everyLikelyClass.put(run, pipeline.fuse(outputs, PickingMode.FULL, LabelDecision.EVERY_LIKELY_CLASS)
-						.particles());
-			}
+			picks = tuner.pick(pipeline, runs, run -> source.read(run, catalog, truthUser, null, 0), progress);
 		}
-		ThresholdTuner tuner = new ThresholdTuner(catalog, fusion.defaultThreshold());
-		CziiScore scorer = new CziiScore(catalog);
-		Map<PickingMode, Map<String, Double>> thresholds = new EnumMap<>(PickingMode.class);
 		PrintWriter out = spec.commandLine().getOut();
-		for (PickingMode mode : PickingMode.values()) {
-			Map<String, Double> t = tuner.tune(truth, picks.get(mode));
-			thresholds.put(mode, t);
-			double before = scorer.score(truth, ThresholdTuner.filter(picks.get(mode), 0.5)).weightedFBeta();
-			Map<String, List<Particle>> tuned = new LinkedHashMap<>();
-			picks.get(mode).forEach((r, ps) -> tuned.put(r, ThresholdTuner.apply(ps, t)));
-			double after = scorer.score(truth, tuned).weightedFBeta();
-			out.printf(Locale.ROOT, "%-10s validation F4 %.4f with output threshold 0.5, %.4f tuned: %s%n", mode,
-					before, after, t);
-		}
-		// full mode: the label decision that scores better on the validation data, with its thresholds
-		Map<String, Double> every = tuner.tune(truth, everyLikelyClass);
-		Map<String, List<Particle>> everyTuned = new LinkedHashMap<>();
-		everyLikelyClass.forEach((r, ps) -> everyTuned.put(r, ThresholdTuner.apply(ps, every)));
-		Map<String, List<Particle>> mostTuned = new LinkedHashMap<>();
-		picks.get(PickingMode.FULL).forEach((r, ps) -> mostTuned.put(r, ThresholdTuner.apply(ps, thresholds.get(
-				PickingMode.FULL))));
-		double everyScore = scorer.score(truth, everyTuned).weightedFBeta();
-		double mostScore = scorer.score(truth, mostTuned).weightedFBeta();
-		LabelDecision decision = everyScore > mostScore ? LabelDecision.EVERY_LIKELY_CLASS : LabelDecision.MOST_PROBABLE;
-		if (decision == LabelDecision.EVERY_LIKELY_CLASS)
-			thresholds.put(PickingMode.FULL, every);
-		out.printf(Locale.ROOT, "full labels: %s %.4f, %s %.4f tuned: %s kept%n", LabelDecision.MOST_PROBABLE, mostScore,
-				LabelDecision.EVERY_LIKELY_CLASS, everyScore, decision);
-		new PipelineTuning(candidateThreshold, thresholds, val.toAbsolutePath().normalize().getFileName() + " "
-				+ runs, decision).write(models);
+		tuner.tune(picks, null, val.toAbsolutePath().normalize().getFileName() + " " + runs, out::println)
+				.write(models);
 		out.printf("wrote %s%n", models.resolve(PipelineTuning.FILE));
 		out.flush();
 	}

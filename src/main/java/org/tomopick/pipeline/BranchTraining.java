@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -64,6 +65,21 @@ public final class BranchTraining {
 	private final UNetSettings unet;
 	private final YoloSettings yolo;
 	private final ParticleCatalog catalog;
+	private final BooleanSupplier stopEarly;
+
+	private BranchTraining(Branch branch, UNetSettings unet, YoloSettings yolo, ParticleCatalog catalog,
+			BooleanSupplier stopEarly) {
+		this.branch = branch;
+		this.unet = unet;
+		this.yolo = yolo;
+		this.catalog = catalog;
+		this.stopEarly = stopEarly;
+	}
+
+	/** Training that ends normally, keeping the best epoch so far, once {@code stop} turns true (a time budget). */
+	public BranchTraining withEarlyStop(BooleanSupplier stop) {
+		return new BranchTraining(branch, unet, yolo, catalog, stop);
+	}
 
 	public BranchTraining(Branch branch, ParticleCatalog catalog, long seed, Integer epochs, Integer steps,
 			Integer width, int validationInterval, Double learningRate) {
@@ -92,6 +108,7 @@ public final class BranchTraining {
 		if (width != null)
 			y = y.withArchitecture(y.architecture().withWidth(width));
 		this.yolo = y.validate();
+		this.stopEarly = () -> false;
 	}
 
 	/** The voxel size the branch works at (training data can be binned to it on reading). */
@@ -126,7 +143,7 @@ public final class BranchTraining {
 
 	private Outcome trainUnet(List<AnnotatedTomogram> training, List<AnnotatedTomogram> validation, Path modelDir,
 			Path workDir, Path initialModel, Progress progress, Consumer<String> log) {
-		UNetTrainer trainer = new UNetTrainer(unet, workDir);
+		UNetTrainer trainer = new UNetTrainer(unet, workDir).withEarlyStop(stopEarly);
 		if (initialModel != null)
 			trainer = trainer.withInitialModel(initialModel);
 		int total = unet.training().epochs();
@@ -141,7 +158,7 @@ public final class BranchTraining {
 	private Outcome trainYolo(List<AnnotatedTomogram> training, List<AnnotatedTomogram> validation, Path modelDir,
 			Path workDir, Path initialModel, Progress progress, Consumer<String> log) {
 		int total = yolo.training().epochs();
-		YoloTrainer trainer = new YoloTrainer(yolo, catalog);
+		YoloTrainer trainer = new YoloTrainer(yolo, catalog).withEarlyStop(stopEarly);
 		if (initialModel != null)
 			trainer = trainer.withInitialWeights(initialModel.resolve("yolo.params"));
 		YoloTrainingResult result = trainer.withCheckpoints(workDir)

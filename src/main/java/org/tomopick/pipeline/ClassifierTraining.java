@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.tomopick.classify.BranchEvidence;
+import org.tomopick.classify.CandidateClassifier;
 import org.tomopick.classify.ParticleDescriptor;
 import org.tomopick.classify.ProposalClassifier;
 import org.tomopick.classify.ProposalSettings;
@@ -13,6 +14,7 @@ import org.tomopick.classify.TomogramSampler;
 import org.tomopick.fuse.FusedParticle;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
+import org.tomopick.model.ParticleClass;
 import org.tomopick.progress.Progress;
 
 /**
@@ -95,6 +97,29 @@ public final class ClassifierTraining {
 		for (int c = 0; c < all.length; c++)
 			b.append(c == 0 ? "" : ", ").append(reached[c]).append('/').append(all[c]);
 		return b.append(']').toString();
+	}
+
+	/**
+	 * A forest fitted on the examples of these tomograms (in their order: the fit depends on it). Throws
+	 * IllegalArgumentException when the examples are all of one kind (say, all background).
+	 */
+	public static CandidateClassifier fit(List<TomogramExamples> examples, ParticleDescriptor descriptor,
+			CandidateClassifier.Settings settings, ProposalSettings proposals) {
+		List<double[]> rows = new ArrayList<>();
+		List<Integer> labels = new ArrayList<>();
+		for (TomogramExamples ex : examples)
+			for (int i = 0; i < ex.labels().length; i++) {
+				rows.add(ex.rows()[i]);
+				labels.add(ex.labels()[i]);
+			}
+		if (labels.stream().distinct().count() < 2)
+			throw new IllegalArgumentException("the " + labels.size() + " proposals are all of one kind ("
+					+ (labels.isEmpty() ? "none" : labels.get(0) == 0 ? "background" : "one class")
+					+ "); a classifier needs examples of at least two (more or other tomograms, or lower "
+					+ "--proposal-threshold / --proposal-support)");
+		return CandidateClassifier.fit(rows.toArray(double[][]::new), labels.stream().mapToInt(Integer::intValue)
+				.toArray(), descriptor.names(), descriptor.catalog().classes().stream().map(ParticleClass::name)
+						.toList(), settings, proposals);
 	}
 
 	/** The label of a proposal: 1 + the catalog index of the truth particle it matches, or 0. */

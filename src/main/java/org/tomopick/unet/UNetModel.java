@@ -1,5 +1,6 @@
 package org.tomopick.unet;
 
+import org.tomopick.io.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -8,9 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -80,7 +78,7 @@ public final class UNetModel implements AutoCloseable {
 		} catch (IOException e) {
 			throw new TomoPickIoException(parameterFile, "cannot read the model parameters: " + e.getMessage(), e);
 		}
-		String sha = sha256(parameters);
+		String sha = Sha256.of(parameters);
 		if (!sha.equals(sidecar.parameters().sha256()))
 			throw new TomoPickIoException(parameterFile, "does not belong to " + sidecarFile
 					+ ": its SHA-256 is " + sha + ", the sidecar expects " + sidecar.parameters().sha256()
@@ -111,7 +109,7 @@ public final class UNetModel implements AutoCloseable {
 	public void save(Path directory) {
 		byte[] parameters = parameterBytes();
 		AtomicFiles.writeBytes(directory.resolve(PARAMETERS), parameters);
-		UNetModelInfoCodec.ParameterRef ref = new UNetModelInfoCodec.ParameterRef(PARAMETERS, sha256(parameters),
+		UNetModelInfoCodec.ParameterRef ref = new UNetModelInfoCodec.ParameterRef(PARAMETERS, Sha256.of(parameters),
 				parameterCount());
 		AtomicFiles.writeString(directory.resolve(SIDECAR), UNetModelInfoCodec.encode(info, ref));
 	}
@@ -160,13 +158,6 @@ public final class UNetModel implements AutoCloseable {
 		return manager;
 	}
 
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is not available", e);
-		}
-	}
 
 	@Override
 	public void close() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 
 import org.tomopick.eval.CziiScore;
 import org.tomopick.model.Particle;
@@ -37,15 +38,26 @@ public final class UNetTrainer {
 	private final UNetSettings settings;
 	private final Path workDirectory;
 	private final Path initialModel;
+	private final BooleanSupplier stopEarly;
 
 	public UNetTrainer(UNetSettings settings, Path workDirectory) {
-		this(settings, workDirectory, null);
+		this(settings, workDirectory, null, () -> false);
 	}
 
-	private UNetTrainer(UNetSettings settings, Path workDirectory, Path initialModel) {
+	private UNetTrainer(UNetSettings settings, Path workDirectory, Path initialModel, BooleanSupplier stopEarly) {
 		this.settings = settings.validate();
 		this.workDirectory = workDirectory;
 		this.initialModel = initialModel;
+		this.stopEarly = stopEarly;
+	}
+
+	/**
+	 * Ends the training early, and normally, when {@code stop} turns true (asked before every step; a time budget, a
+	 * user's "stop and keep the best"): the epoch under way ends there, is validated and can still become the best.
+	 * Unlike a {@link Progress} cancel, which throws, the result is returned.
+	 */
+	public UNetTrainer withEarlyStop(BooleanSupplier stop) {
+		return new UNetTrainer(settings, workDirectory, initialModel, stop);
 	}
 
 	/**
@@ -53,7 +65,7 @@ public final class UNetTrainer {
 	 * (fine-tuning); the model must have the settings' architecture and classes.
 	 */
 	public UNetTrainer withInitialModel(Path modelFolder) {
-		return new UNetTrainer(settings, workDirectory, modelFolder);
+		return new UNetTrainer(settings, workDirectory, modelFolder, stopEarly);
 	}
 
 	public Path lastDirectory() {
@@ -89,19 +101,37 @@ public final class UNetTrainer {
 			double bestScore = state.bestScore();
 			double bestLoss = history.stream().filter(r -> r.epoch() == state.bestEpoch()).mapToDouble(EpochRecord::loss)
 					.findFirst().orElse(Double.POSITIVE_INFINITY);
+			if (state.epochsDone() == 0 && initialModel != null && !val.isEmpty()) {
+				// fine-tuning: the starting weights are epoch 0, so training never ends worse than it began
+				bestScore = validate(model, val);
+				bestEpoch = 0;
+				history.add(new EpochRecord(0, Double.NaN, bestScore, 0, 0));
+				listener.epochFinished(history.get(0));
+				model.updateInfo(model.info().withTraining(0, bestScore));
+				model.save(bestDirectory());
+			}
 			CropSampler sampler = new CropSampler(t.cropSize(), t.particleCropFraction(), t.intensityJitter());
 			int totalSteps = t.epochs() * t.stepsPerEpoch();
-			for (int epoch = state.epochsDone() + 1; epoch <= t.epochs(); epoch++) {
+			boolean stopped = false;
+			for (int epoch = state.epochsDone() + 1; epoch <= t.epochs() && !stopped; epoch++) {
 				long t0 = System.nanoTime();
 				SplittableRandom random = new SplittableRandom(t.seed() * 1_000_003L + epoch);
 				double lossSum = 0;
+				int steps = 0;
 				for (int s = 0; s < t.stepsPerEpoch(); s++) {
 					progress.checkCancelled("UNet training");
+					if (stopEarly.getAsBoolean()) {
+						stopped = true;
+						break;
+					}
 					lossSum += step.run(train, sampler, random);
+					steps++;
 					progress.report("UNet training", ((epoch - 1.0) * t.stepsPerEpoch() + s + 1) / totalSteps);
 				}
-				double loss = lossSum / t.stepsPerEpoch();
-				boolean last = epoch == t.epochs();
+				if (steps == 0)
+					break;
+				double loss = lossSum / steps;
+				boolean last = epoch == t.epochs() || stopped;
 				double score = Double.NaN;
 				if (!val.isEmpty() && (epoch % t.validationInterval() == 0 || last))
 					score = validate(model, val);

@@ -1,11 +1,9 @@
 package org.tomopick.yolo;
 
+import org.tomopick.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.tomopick.io.AtomicFiles;
 import org.tomopick.io.TomoPickIoException;
@@ -52,7 +50,7 @@ public final class YoloModelFile {
 	 */
 	public static void save(YoloModel model, Path paramsFile, JsonObject training) {
 		byte[] params = model.parameterBytes();
-		JsonObject json = YoloModelJson.toJson(model, paramsFile.getFileName().toString(), sha256(params));
+		JsonObject json = YoloModelJson.toJson(model, paramsFile.getFileName().toString(), Sha256.of(params));
 		if (training != null)
 			json.add("training", training);
 		AtomicFiles.writeBytes(paramsFile, params);
@@ -72,7 +70,7 @@ public final class YoloModelFile {
 			throw new TomoPickIoException(paramsFile, "cannot read the YOLO parameters", e);
 		}
 		String expected = YoloModelJson.string(json, "paramsSha256", sidecar);
-		if (!expected.equalsIgnoreCase(sha256(params)))
+		if (!expected.equalsIgnoreCase(Sha256.of(params)))
 			throw new TomoPickIoException(paramsFile, "does not belong with the sidecar " + sidecar.getFileName()
 					+ ": its SHA-256 differs from the one the sidecar records");
 		YoloModel model = YoloModelJson.newModel(json, sidecar);
@@ -110,11 +108,4 @@ public final class YoloModelFile {
 		}
 	}
 
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-		}
-	}
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.tomopick.eval.CziiScore;
@@ -47,19 +48,29 @@ public final class YoloTrainer {
 	private final Path checkpointFolder;
 	private final Consumer<YoloEpochReport> listener;
 	private final Path initialWeights;
+	private final BooleanSupplier stopEarly;
 
 	public YoloTrainer(YoloSettings settings, ParticleCatalog catalog) {
 		this(settings, catalog, null, r -> {
-		}, null);
+		}, null, () -> false);
 	}
 
 	private YoloTrainer(YoloSettings settings, ParticleCatalog catalog, Path checkpointFolder,
-			Consumer<YoloEpochReport> listener, Path initialWeights) {
+			Consumer<YoloEpochReport> listener, Path initialWeights, BooleanSupplier stopEarly) {
 		this.settings = settings.validate();
 		this.catalog = catalog;
 		this.checkpointFolder = checkpointFolder;
 		this.listener = listener;
 		this.initialWeights = initialWeights;
+		this.stopEarly = stopEarly;
+	}
+
+	/**
+	 * Ends the training early, and normally, when {@code stop} turns true (asked before every step): the epoch under
+	 * way ends there, is validated and can still become the best. A {@link Progress} cancel throws instead.
+	 */
+	public YoloTrainer withEarlyStop(BooleanSupplier stop) {
+		return new YoloTrainer(settings, catalog, checkpointFolder, listener, initialWeights, stop);
 	}
 
 	/**
@@ -67,17 +78,17 @@ public final class YoloTrainer {
 	 * random ones (fine-tuning); it must have the settings' architecture.
 	 */
 	public YoloTrainer withInitialWeights(Path paramsFile) {
-		return new YoloTrainer(settings, catalog, checkpointFolder, listener, paramsFile);
+		return new YoloTrainer(settings, catalog, checkpointFolder, listener, paramsFile, stopEarly);
 	}
 
 	/** Saves every epoch to this folder, and resumes from it when it holds a training state. */
 	public YoloTrainer withCheckpoints(Path folder) {
-		return new YoloTrainer(settings, catalog, folder, listener, initialWeights);
+		return new YoloTrainer(settings, catalog, folder, listener, initialWeights, stopEarly);
 	}
 
 	/** Receives the report of every finished epoch. */
 	public YoloTrainer onEpoch(Consumer<YoloEpochReport> epochListener) {
-		return new YoloTrainer(settings, catalog, checkpointFolder, epochListener, initialWeights);
+		return new YoloTrainer(settings, catalog, checkpointFolder, epochListener, initialWeights, stopEarly);
 	}
 
 	/**
@@ -112,11 +123,20 @@ public final class YoloTrainer {
 		else
 			model = YoloModel.create(settings, catalog);
 		byte[] bestParams = model.parameterBytes();
+		List<YoloEpochReport> history = new ArrayList<>();
+		if (start == 0 && initialWeights != null && !validation.isEmpty()) {
+			// fine-tuning: the starting weights are epoch 0, so training never ends worse than it began
+			ScoreReport val = validate(model, validation, progress);
+			bestScore = val.weightedFBeta();
+			YoloEpochReport report = new YoloEpochReport(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
+					t.lossPhases().at(0), 0, bestScore, val, 0);
+			history.add(report);
+			listener.accept(report);
+		}
 		if (start > 0 && Files.exists(checkpoints.best()))
 			try (YoloModel best = resumed(checkpoints.best())) {
 				bestParams = best.parameterBytes();
 			}
-		List<YoloEpochReport> history = new ArrayList<>();
 		YoloLoss loss = new YoloLoss(catalog.size());
 		int steps = t.stepsPerEpoch(), totalSteps = t.epochs() * steps;
 		int updatesBefore = start * steps;
@@ -129,14 +149,20 @@ public final class YoloTrainer {
 			try (Trainer trainer = djl.newTrainer(config)) {
 				trainer.initialize(new Shape(t.batchSize(), settings.architecture().inputChannels(), t.cropSize(),
 						t.cropSize()));
-				for (int epoch = start; epoch < t.epochs(); epoch++) {
+				boolean stopped = false;
+				for (int epoch = start; epoch < t.epochs() && !stopped; epoch++) {
 					long t0 = System.nanoTime();
 					LossPhaseSchedule.LossWeights w = t.lossPhases().at(epoch / (double) t.epochs());
 					SplittableRandom random = new SplittableRandom(t.seed() * 1_000_003L + epoch);
 					double[] sums = new double[4];
-					int skipped = 0;
+					int skipped = 0, ran = 0;
 					for (int s = 0; s < steps; s++) {
 						progress.checkCancelled(STAGE);
+						if (stopEarly.getAsBoolean()) {
+							stopped = true;
+							break;
+						}
+						ran++;
 						YoloLoss.Terms terms = step(trainer, sampler.next(random), loss, w);
 						decayWeights(model, lr.getNewValue(epoch * steps + s + 1) * t.weightDecay());
 						if (Float.isNaN(terms.totalValue()))
@@ -149,6 +175,8 @@ public final class YoloTrainer {
 						}
 						progress.report(STAGE, (epoch * steps + s + 1) / (double) totalSteps);
 					}
+					if (ran == 0)
+						break;
 					ScoreReport val = validation.isEmpty() ? null : validate(model, validation, progress);
 					double score = val == null ? Double.NaN : val.weightedFBeta();
 					boolean improved = val == null || score > bestScore;
@@ -157,7 +185,7 @@ public final class YoloTrainer {
 						bestEpoch = epoch + 1;
 						bestParams = model.parameterBytes();
 					}
-					int done = Math.max(1, steps - skipped);
+					int done = Math.max(1, ran - skipped);
 					YoloEpochReport report = new YoloEpochReport(epoch + 1, sums[0] / done, sums[1] / done,
 							sums[2] / done, sums[3] / done, skipped, w, cosine(t.learningRate(), (epoch + 1) * steps, totalSteps),
 							score, val, (System.nanoTime() - t0) / 1e9);

@@ -1,5 +1,6 @@
 package org.tomopick.classify;
 
+import org.tomopick.io.Sha256;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -103,7 +104,7 @@ class CandidateClassifierTest {
 		}
 		Files.write(tmp.resolve(ClassifierFile.FOREST), buffer.toByteArray());
 		String sidecar = Files.readString(tmp.resolve(ClassifierFile.SIDECAR)).replaceAll("\"sha256\": \"[0-9a-f]+\"",
-				"\"sha256\": \"" + ClassifierFile.sha256(buffer.toByteArray()) + "\"");
+				"\"sha256\": \"" + Sha256.of(buffer.toByteArray()) + "\"");
 		Files.writeString(tmp.resolve(ClassifierFile.SIDECAR), sidecar);
 		TomoPickIoException foreign = assertThrows(TomoPickIoException.class, () -> ClassifierFile.load(tmp, FEATURES));
 		assertTrue(foreign.getMessage().contains("refused"), foreign.getMessage());

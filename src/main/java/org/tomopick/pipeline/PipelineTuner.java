@@ -1,0 +1,139 @@
+package org.tomopick.pipeline;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.tomopick.classify.LabelDecision;
+import org.tomopick.eval.CziiScore;
+import org.tomopick.model.Particle;
+import org.tomopick.model.ParticleCatalog;
+import org.tomopick.model.ParticleClass;
+import org.tomopick.progress.Progress;
+
+/**
+ * Chooses the thresholds of {@link PipelineTuning} on annotated tomograms: both branches run once per tomogram,
+ * every mode fuses with the candidate threshold, and per mode and class the output threshold that maximises that
+ * class's F4 is kept; full mode also keeps the label decision that scores better. Only the classes of the scoring
+ * catalog are tuned (those the annotations cover); the others keep the thresholds of a base tuning, if one is given.
+ * What {@code tomopick tune} and {@code tomopick adapt} both do.
+ */
+public final class PipelineTuner {
+
+	private final ParticleCatalog scored;
+	private final double candidateThreshold;
+
+	/**
+	 * @param scored             the classes whose thresholds are chosen (and that the scores are computed over)
+	 * @param candidateThreshold the confidence branch candidates need before fusion (the pipeline's)
+	 */
+	public PipelineTuner(ParticleCatalog scored, double candidateThreshold) {
+		this.scored = scored;
+		this.candidateThreshold = candidateThreshold;
+	}
+
+	/** The picks of every mode (most-probable labels) and of full mode with every likely class, per tomogram. */
+	public record Picks(Map<String, List<Particle>> truth, Map<PickingMode, Map<String, List<Particle>>> byMode,
+			Map<String, List<Particle>> everyLikelyClass) {
+	}
+
+	/** Runs the pipeline (loaded in full mode, no tuning) on every tomogram, read one at a time. */
+	public Picks pick(PickingPipeline pipeline, List<String> names, Function<String, AnnotatedTomogram> reader,
+			Progress progress) {
+		Map<String, List<Particle>> truth = new LinkedHashMap<>();
+		Map<PickingMode, Map<String, List<Particle>>> picks = new EnumMap<>(PickingMode.class);
+		Map<String, List<Particle>> everyLikelyClass = new LinkedHashMap<>();
+		for (String name : names) {
+			AnnotatedTomogram t = reader.apply(name);
+			truth.put(name, t.truth());
+			BranchOutputs outputs = pipeline.detect(t.tomogram(), t.voxelSizeAngstrom(), progress);
+			for (PickingMode mode : PickingMode.values())
+				picks.computeIfAbsent(mode, m -> new LinkedHashMap<>()).put(name,
+						pipeline.fuse(outputs, mode, LabelDecision.MOST_PROBABLE).particles());
+			everyLikelyClass.put(name,
+					pipeline.fuse(outputs, PickingMode.FULL, LabelDecision.EVERY_LIKELY_CLASS).particles());
+		}
+		return new Picks(truth, picks, everyLikelyClass);
+	}
+
+	/**
+	 * The tuning for these picks. {@code log} receives one line per mode (F4 at output threshold 0.5 and tuned) and
+	 * one for the label decision.
+	 */
+	public PipelineTuning tune(Picks picks, PipelineTuning base, String tunedOn, Consumer<String> log) {
+		Map<String, List<Particle>> truth = scoredOnly(picks.truth());
+		ThresholdTuner tuner = new ThresholdTuner(scored, candidateThreshold);
+		CziiScore scorer = new CziiScore(scored);
+		Map<PickingMode, Map<String, Double>> thresholds = new EnumMap<>(PickingMode.class);
+		for (PickingMode mode : PickingMode.values()) {
+			Map<String, List<Particle>> modePicks = scoredOnly(picks.byMode().get(mode));
+			Map<String, Double> t = tuner.tune(truth, modePicks);
+			thresholds.put(mode, t);
+			double before = scorer.score(truth, ThresholdTuner.filter(modePicks, 0.5)).weightedFBeta();
+			double after = scorer.score(truth, applied(modePicks, t)).weightedFBeta();
+			log.accept(String.format(Locale.ROOT, "%-10s validation F4 %.4f with output threshold 0.5, %.4f tuned: %s",
+					mode, before, after, t));
+		}
+		Map<String, List<Particle>> every = scoredOnly(picks.everyLikelyClass());
+		Map<String, Double> everyThresholds = tuner.tune(truth, every);
+		double everyScore = scorer.score(truth, applied(every, everyThresholds)).weightedFBeta();
+		double mostScore = scorer.score(truth,
+				applied(scoredOnly(picks.byMode().get(PickingMode.FULL)), thresholds.get(PickingMode.FULL)))
+				.weightedFBeta();
+		LabelDecision decision = everyScore > mostScore ? LabelDecision.EVERY_LIKELY_CLASS
+				: LabelDecision.MOST_PROBABLE;
+		if (decision == LabelDecision.EVERY_LIKELY_CLASS)
+			thresholds.put(PickingMode.FULL, everyThresholds);
+		log.accept(String.format(Locale.ROOT, "full labels: %s %.4f, %s %.4f tuned: %s kept",
+				LabelDecision.MOST_PROBABLE, mostScore, LabelDecision.EVERY_LIKELY_CLASS, everyScore, decision));
+		if (base != null)
+			for (PickingMode mode : PickingMode.values()) {
+				Map<String, Double> merged = new LinkedHashMap<>(base.thresholds(mode));
+				merged.putAll(thresholds.get(mode));
+				thresholds.put(mode, merged);
+			}
+		return new PipelineTuning(candidateThreshold, thresholds, tunedOn, decision);
+	}
+
+	/** The weighted F4 over the scored classes of a mode's picks with a tuning's thresholds. */
+	public double score(Picks picks, PickingMode mode, PipelineTuning tuning) {
+		Map<String, List<Particle>> modePicks = mode == PickingMode.FULL
+				&& tuning.labelDecision() == LabelDecision.EVERY_LIKELY_CLASS ? picks.everyLikelyClass()
+						: picks.byMode().get(mode);
+		return new CziiScore(scored).score(scoredOnly(picks.truth()),
+				applied(scoredOnly(modePicks), tuning.thresholds(mode))).weightedFBeta();
+	}
+
+	private static Map<String, List<Particle>> applied(Map<String, List<Particle>> picks, Map<String, Double> t) {
+		Map<String, List<Particle>> out = new LinkedHashMap<>();
+		picks.forEach((r, ps) -> out.put(r, ThresholdTuner.apply(ps, t)));
+		return out;
+	}
+
+	/** Particles of the scored classes only. */
+	private Map<String, List<Particle>> scoredOnly(Map<String, List<Particle>> byRun) {
+		Map<String, List<Particle>> out = new LinkedHashMap<>();
+		byRun.forEach((r, ps) -> {
+			List<Particle> kept = new ArrayList<>();
+			for (Particle p : ps)
+				if (scored.indexOf(p.type()) >= 0)
+					kept.add(p);
+			out.put(r, kept);
+		});
+		return out;
+	}
+
+	/** The catalog's classes that occur in some tomogram's truth, in catalog order. */
+	public static ParticleCatalog present(ParticleCatalog catalog, List<List<Particle>> truths) {
+		List<ParticleClass> present = new ArrayList<>();
+		for (ParticleClass c : catalog.classes())
+			if (truths.stream().anyMatch(t -> t.stream().anyMatch(p -> p.type().equals(c))))
+				present.add(c);
+		return new ParticleCatalog(present);
+	}
+}
