@@ -218,8 +218,46 @@ public final class ModelAdaptation {
 		}
 	}
 
-	/** Moves the staged folder to {@code out} (must be absent or empty); called once the card is written too. */
-	public static void publish(Path out) {
+	/**
+	 * Adapts ({@link #adapt}), writes the model card into the staged folder and moves it to {@code out}, which must
+	 * be absent or an empty folder ({@link #requireNewFolder}).
+	 *
+	 * @param command the command (or Fiji command and its inputs) that asked for it, for the card
+	 * @param data    where the annotations came from, for the card
+	 */
+	public Outcome adaptAndWrite(List<AnnotatedTomogram> annotated, List<AnnotatedTomogram> validation,
+			List<AnnotatedTomogram> simulated, Path out, Path work, Progress progress, Consumer<String> log,
+			String command, String data) {
+		requireNewFolder(out);
+		Outcome o = adapt(annotated, validation, simulated, out, work, progress, log);
+		AdaptationCard.write(stagingFolder(out), o, settings, command, data, startModels, simulated.size());
+		publish(out);
+		return o;
+	}
+
+	/**
+	 * Throws IllegalArgumentException unless {@code out} is absent or an empty folder and no other adaptation is
+	 * writing it: adapted models never overwrite a models folder.
+	 */
+	public static void requireNewFolder(Path out) {
+		if (Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+			if (!Files.isDirectory(out, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+				throw new IllegalArgumentException(out + " exists and is not a folder");
+			try (Stream<Path> s = Files.list(out)) {
+				if (s.findAny().isPresent())
+					throw new IllegalArgumentException(out + " is not empty; give a new folder (adapted models "
+							+ "never overwrite a models folder)");
+			} catch (IOException e) {
+				throw new IllegalArgumentException(out + ": " + e.getMessage());
+			}
+		}
+		if (Files.exists(stagingFolder(out), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+			throw new IllegalArgumentException(stagingFolder(out) + " exists: another adaptation is writing " + out
+					+ ", or one was killed (remove that folder)");
+	}
+
+	/** Moves the staged folder to {@code out} (absent or empty). */
+	private static void publish(Path out) {
 		Path staging = stagingFolder(out);
 		try {
 			if (Files.isDirectory(out))

@@ -90,7 +90,11 @@ final class AdaptCommand implements Runnable {
 	public void run() {
 		CliPaths.requireDirectory(project, "--project");
 		CliPaths.requireDirectory(models, "--models");
-		requireEmptyOrAbsent(out);
+		try {
+			ModelAdaptation.requireNewFolder(out);
+		} catch (IllegalArgumentException e) {
+			throw new UserInputException("--out " + e.getMessage());
+		}
 		if (withSimulated < 0 || withSimulated > 1000)
 			throw new UserInputException("--with-simulated must be in [0, 1000], was " + withSimulated);
 		AdaptSettings settings;
@@ -116,18 +120,15 @@ final class AdaptCommand implements Runnable {
 					valRuns.isEmpty() ? " (a quarter of each annotated region held out)" : ", choosing on " + valRuns,
 					minutes);
 			stdout.flush();
-			ModelAdaptation.Outcome o = new ModelAdaptation(models, settings, catalog).adapt(annotated, validation,
-					simulated, out, workDir, progress, line -> {
-						stdout.println(line);
-						stdout.flush();
-					});
 			String data = project.toAbsolutePath().normalize() + " runs " + adaptRuns
 					+ (valRuns.isEmpty() ? "" : ", validation runs " + valRuns) + ", picks of user "
 					+ (truthUser == null ? "(the only one)" : truthUser) + (truthSession == null ? "" : " session "
 							+ truthSession);
-			AdaptationCard.write(ModelAdaptation.stagingFolder(out), o, settings, commandLine(), data, models,
-					withSimulated);
-			ModelAdaptation.publish(out);
+			ModelAdaptation.Outcome o = new ModelAdaptation(models, settings, catalog).adaptAndWrite(annotated,
+					validation, simulated, out, workDir, progress, line -> {
+						stdout.println(line);
+						stdout.flush();
+					}, commandLine(), data);
 			stdout.printf(Locale.ROOT, "held-out F4 (annotated classes): %.4f before, %.4f after; %s written to %s "
 					+ "in %.1f min (card: %s)%n", o.before(), o.after(), o.adaptedKept() ? "adapted models"
 							: "starting models with new thresholds", out, o.seconds() / 60,
@@ -177,23 +178,6 @@ final class AdaptCommand implements Runnable {
 
 	private String commandLine() {
 		return "tomopick " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-	}
-
-	private static void requireEmptyOrAbsent(Path dir) {
-		if (!Files.exists(dir))
-			return;
-		if (!Files.isDirectory(dir))
-			throw new UserInputException("--out " + dir + " exists and is not a folder");
-		try (Stream<Path> s = Files.list(dir)) {
-			if (s.findAny().isPresent())
-				throw new UserInputException("--out " + dir + " is not empty; give a new folder (adapted models "
-						+ "never overwrite a models folder)");
-		} catch (IOException e) {
-			throw new UserInputException("--out " + dir + ": " + e.getMessage());
-		}
-		if (Files.exists(ModelAdaptation.stagingFolder(dir)))
-			throw new UserInputException(ModelAdaptation.stagingFolder(dir) + " exists: another adapt is writing "
-					+ dir + ", or one was killed (remove that folder)");
 	}
 
 	private static void deleteQuietly(Path dir) {
