@@ -29,7 +29,8 @@ class PluginIndexTest {
 			"org.tomopick.command.EvaluatePicksCommand", "Plugins>TomoPick>Evaluate Picks",
 			"org.tomopick.command.GenerateSyntheticTomogramCommand", "Plugins>TomoPick>Generate Synthetic Tomogram",
 			"org.tomopick.command.PickParticlesCommand", "Plugins>TomoPick>Pick Particles",
-			"org.tomopick.command.TrainModelCommand", "Plugins>TomoPick>Train Model");
+			"org.tomopick.command.TrainModelCommand", "Plugins>TomoPick>Train Model",
+			"org.tomopick.command.AdaptModelsCommand", "Plugins>TomoPick>Adapt Models");
 
 	@Test
 	void indexListsEveryCommandWithItsMenuPath() throws IOException {
