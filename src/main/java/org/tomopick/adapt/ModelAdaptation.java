@@ -301,6 +301,9 @@ public final class ModelAdaptation {
 				unet ? settings.unetLearningRate() : settings.yoloLearningRate())
 				.withEarlyStop(() -> clock.stopped() || System.nanoTime() >= endNanos);
 		Path target = work.resolve(name + ".adapted");
+		// a fresh start every time: a checkpoint left in the work folder would be resumed
+		deleteTree(target);
+		deleteTree(work.resolve(name + ".work"));
 		double[] first = { Double.NaN };
 		int[] epochs = { 0 };
 		BranchTraining.Outcome o = training.train(fit, heldOut, target, work.resolve(name + ".work"), from,

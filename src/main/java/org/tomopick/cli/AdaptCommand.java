@@ -80,7 +80,7 @@ final class AdaptCommand implements Runnable {
 	long seed = 42;
 
 	@Option(names = "--work", paramLabel = "DIR", description = "Checkpoint folder (default: a temporary folder, "
-			+ "removed at the end).")
+			+ "removed at the end; its unet.* and yolo.* sub-folders are replaced).")
 	Path work;
 
 	@picocli.CommandLine.Spec

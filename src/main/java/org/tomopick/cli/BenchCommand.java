@@ -70,6 +70,18 @@ final class BenchCommand implements Runnable {
 			+ "noise sweep).")
 	boolean skipRobustness;
 
+	@Option(names = "--adapt", description = "Instead of the tables above: adapt the models to one tomogram of the "
+			+ "independent simulator (layout --adapt-layout) at its high-noise and variability settings, and score "
+			+ "the shipped and the adapted models on its tomograms of the test layout (long: --adapt-minutes each).")
+	boolean adapt;
+
+	@Option(names = "--adapt-minutes", paramLabel = "M", description = "Time budget of each adaptation (default 30).")
+	double adaptMinutes = 30;
+
+	@Option(names = "--adapt-layout", paramLabel = "RUN", description = "Layout (run of --layouts' root) of the "
+			+ "tomogram adapted on (default TS_6_6; the test layout is --layouts' run).")
+	String adaptLayout = "TS_6_6";
+
 	@picocli.CommandLine.Spec
 	picocli.CommandLine.Model.CommandSpec spec;
 
@@ -84,6 +96,16 @@ final class BenchCommand implements Runnable {
 		out.printf(Locale.ROOT, "TomoPick benchmark (%d cores available to the JVM, max heap %.1f GB)%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9);
 		out.println();
+		if (adapt) {
+			int seeds = independentSeeds != null ? independentSeeds : quick ? 1 : 2;
+			RootAndRuns layout = RootAndRuns.parse(layouts);
+			if (layout.runs().size() != 1)
+				throw new UserInputException("--adapt needs --layouts ROOT:RUN with one test run");
+			new AdaptBench(out, spec.commandLine().getErr(), new IndependentSimulator(independentSim,
+					dir.resolve("tomopick-independent")), layout.root(), templates, dir).run(models, adaptLayout,
+							layout.runs().get(0), seeds, adaptMinutes);
+			return;
+		}
 		if (!skipIo)
 			ioAndSimulation(out, shape, n, dir);
 		RobustnessBench robustness = null;
