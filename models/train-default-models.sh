@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces TomoPick's default models from the repository and ../shared/data (CPU only, about 75 minutes on
+# Reproduces TomoPick's default models from the repository and ../shared/data (CPU only, about 95 minutes on
 # 2 cores). Data go to ${DATA:-../tomopick-training-data}; the models to models/unet, models/yolo and
 # models/classifier, the thresholds to models/pipeline.json.
 #   every tomogram is simulated with --vary: the wide domain randomisation (dose 5-120 e-/A^2, tilt +-40..65 in
@@ -7,8 +7,11 @@
 #   white/ramp/1-over-f noise, vesicles, gold, ice or carbon; see the README's Simulator section)
 #   branches: 16 tomograms on the real CZII layouts TS_5_4, TS_69_2, TS_6_4 (seeds 1000-1015) and 4 on random
 #     layouts (seeds 1100-1103); validation (best epoch): 4 tomograms on TS_6_6 (seeds 2000-2003)
-#   classifier: 24 more (12 on the training layouts, seeds 3000-3011; 12 random layouts, seeds 3100-3111)
-#   thresholds and the classifier's validation table: 8 tomograms on TS_6_6 (seeds 2000-2007)
+#   classifier: 36 more: 24 with that randomisation (12 on the training layouts, seeds 3000-3011; 12 random layouts,
+#     seeds 3100-3111) and 12 harsher ones (--vary-dose 1.5,15 --vary-added-noise 2: particle contrast down to a
+#     third of the default range's lowest; 6 on the training layouts, seeds 3400-3405; 6 random, seeds 3500-3505)
+#   thresholds and the classifier's validation table: 12 tomograms on TS_6_6 (seeds 2000-2007 with the default
+#     randomisation, 2008-2011 with the harsher one)
 #   never used here: TS_73_6, the layout of the benchmark's test sets (own simulator seeds 9000+, and the
 #   independent simulator's tomograms, which are only ever measured on)
 # The branches start from the weights of the previous default models (--init: fine-tuning; the input normalisation
@@ -37,14 +40,22 @@ unet=$!
 	--seed 42 --init "$data/init/yolo" --out models/yolo --work "$data/yolo.work"
 wait "$unet"
 
-# Four more validation tomograms for the classifier and the thresholds.
+# Eight more validation tomograms for the classifier and the thresholds, four of them harsher.
+harsh="--vary --vary-dose 1.5,15 --vary-added-noise 2"
 ./tomopick simulate --out "$data/val" --layout "czii:$picks:TS_6_6" --runs 4 --seed 2004 --vary --templates "$maps"
+# shellcheck disable=SC2086
+./tomopick simulate --out "$data/val" --layout "czii:$picks:TS_6_6" --runs 4 --seed 2008 $harsh --templates "$maps"
 
 # The candidate classifier learns from the trained branches' proposals on tomograms the branches never saw.
 ctrain="$data/classifier-train"
 ./tomopick simulate --out "$ctrain" --layout "czii:$picks:TS_5_4,TS_69_2,TS_6_4" --runs 12 --seed 3000 --vary \
 	--templates "$maps"
 ./tomopick simulate --out "$ctrain" --layout random --run-prefix rnd_ --runs 12 --seed 3100 --vary --templates "$maps"
+# shellcheck disable=SC2086
+./tomopick simulate --out "$ctrain" --layout "czii:$picks:TS_5_4,TS_69_2,TS_6_4" --runs 6 --seed 3400 $harsh \
+	--templates "$maps"
+# shellcheck disable=SC2086
+./tomopick simulate --out "$ctrain" --layout random --run-prefix rnd_ --runs 6 --seed 3500 $harsh --templates "$maps"
 ./tomopick train-classifier --models models --project "$ctrain" --val-project "$data/val" --seed 42 \
 	--examples "$data/examples"
 
