@@ -113,8 +113,12 @@ final class AdaptCommand implements Runnable {
 		Path workDir = work;
 		try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
 			workDir = work != null ? work : Files.createTempDirectory("tomopick-adapt");
-			List<AnnotatedTomogram> annotated = read(source, adaptRuns, catalog);
-			List<AnnotatedTomogram> validation = read(source, valRuns, catalog);
+			List<AnnotatedTomogram> annotated = read(source, adaptRuns, catalog, !runs.isEmpty());
+			if (annotated.isEmpty())
+				throw new UserInputException("--project " + project + ": none of the runs " + adaptRuns + " has picks"
+						+ (truthUser == null ? "" : " of user " + truthUser) + " to adapt on");
+			adaptRuns = annotated.stream().map(AnnotatedTomogram::name).toList();
+			List<AnnotatedTomogram> validation = read(source, valRuns, catalog, true);
 			List<AnnotatedTomogram> simulated = simulate(annotated.get(0), catalog, progress);
 			stdout.printf(Locale.ROOT, "adapting %s on %s%s for at most %.0f min%n", models, adaptRuns,
 					valRuns.isEmpty() ? " (a quarter of each annotated region held out)" : ", choosing on " + valRuns,
@@ -144,9 +148,13 @@ final class AdaptCommand implements Runnable {
 		}
 	}
 
-	private List<AnnotatedTomogram> read(CopickTomograms source, List<String> names, ParticleCatalog catalog) {
+	/** The runs with their picks; a run without picks is an error when it was named, else left out. */
+	private List<AnnotatedTomogram> read(CopickTomograms source, List<String> names, ParticleCatalog catalog,
+			boolean named) {
 		List<AnnotatedTomogram> out = new ArrayList<>();
 		for (String run : names) {
+			if (!named && !source.hasPicksOf(run, catalog, truthUser, truthSession))
+				continue;
 			AnnotatedTomogram t = source.read(run, catalog, truthUser, truthSession, 0);
 			if (t.truth().isEmpty())
 				throw new UserInputException("run " + run + " of " + project + " has no picks"

@@ -151,11 +151,10 @@ public class AdaptModelsCommand implements Command {
 		CopickTomograms tomograms = new CopickTomograms(project.toPath(), null);
 		List<String> names = runs.isBlank() ? tomograms.project().runs() : CommandInputs.list(runs);
 		List<AnnotatedTomogram> out = new ArrayList<>();
-		for (String run : names) {
-			AnnotatedTomogram t = tomograms.read(run, catalog, CommandInputs.orNull(truth_user), null, 0);
-			if (!t.truth().isEmpty())
-				out.add(t);
-		}
+		String user = CommandInputs.orNull(truth_user);
+		for (String run : names)
+			if (tomograms.hasPicksOf(run, catalog, user, null))
+				out.add(tomograms.read(run, catalog, user, null, 0));
 		if (out.isEmpty())
 			throw new IllegalArgumentException(project + ": none of the runs " + names + " has picks to adapt on");
 		return out;

@@ -71,8 +71,7 @@ public final class CopickTomograms {
 			volume = WorkingGrid.binned(volume, 2);
 			vs *= 2;
 		}
-		List<Particle> truth = user == null && session == null && !hasPicks(run) ? List.of()
-				: new CopickPicksLoader(project, catalog).load(user, session, List.of(run)).get(run);
+		List<Particle> truth = picks(run, catalog, user, session);
 		// A binned voxel i covers the original voxels of its block, centred at i x vs + (factor - 1) / 2 x original;
 		// the volume is described with voxel i at i x vs, so the truth moves by the same half-block to stay on it.
 		double shift = (vs / original - 1) / 2 * original;
@@ -92,6 +91,22 @@ public final class CopickTomograms {
 		}
 		progress.report("reading tomograms", 1);
 		return out;
+	}
+
+	/** The picks of a run of the given user/session (null: the only one there is; none when the run has none). */
+	private List<Particle> picks(String run, ParticleCatalog catalog, String user, String session) {
+		List<Particle> picks = user == null && session == null && !hasPicks(run) ? List.of()
+				: new CopickPicksLoader(project, catalog).load(user, session, List.of(run)).get(run);
+		return picks == null ? List.of() : picks;
+	}
+
+	/** Whether a run has picks of the catalog's classes by this user/session (null: any). */
+	public boolean hasPicksOf(String run, ParticleCatalog catalog, String user, String session) {
+		return new CopickPicksLoader(project, catalog).pairs(List.of(run)).stream().anyMatch(pair -> {
+			int slash = pair.indexOf('/');
+			return (user == null || pair.substring(0, slash).equals(user))
+					&& (session == null || pair.substring(slash + 1).equals(session));
+		});
 	}
 
 	private boolean hasPicks(String run) {
