@@ -82,6 +82,8 @@ final class AdaptBench {
 								+ " seed 1, truth as the user's picks");
 			}
 			double after = score(adapted, set, catalog);
+			err.printf(Locale.ROOT, "%s: shipped %.3f, adapted %.3f%n", s, shipped, after);
+			err.flush();
 			rows.add(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.2f | %.1f | %.3f -> %.3f | %s |", s, shipped,
 					after, TARGETS[i], o.seconds() / 60, o.before(), o.after(), adapted));
 		}
