@@ -39,6 +39,13 @@ class AdaptModelsCommandTest {
 	Path dir;
 
 	@Test
+	void theSuiteHasItsOwnPreferences() {
+		// set by the build (pom.xml, surefire): what this test class writes stays out of the user's preferences
+		assertTrue(System.getProperty("java.util.prefs.userRoot", "").contains("test-prefs"),
+				"java.util.prefs.userRoot = " + System.getProperty("java.util.prefs.userRoot"));
+	}
+
+	@Test
 	void adaptsOnTheOpenTomogramsParticlesAndPickParticlesOffersTheNewFolder() throws java.io.IOException {
 		Path models = dir.resolve("models");
 		UNetSettings unet = UNetSettings.defaults();
