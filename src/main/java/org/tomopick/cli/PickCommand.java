@@ -133,6 +133,8 @@ final class PickCommand implements Runnable {
 			} catch (NumberFormatException ex) {
 				throw new UserInputException("--threshold " + t + ": '" + t.substring(eq + 1) + "' is not a number");
 			}
+			if (!(value >= 0 && value <= 1))
+				throw new UserInputException("--threshold " + t + ": must be a number in [0, 1]");
 			if (name.equals("all"))
 				all = value;
 			else

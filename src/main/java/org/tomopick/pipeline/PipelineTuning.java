@@ -36,6 +36,14 @@ public record PipelineTuning(double candidateThreshold, Map<PickingMode, Map<Str
 
 	public PipelineTuning {
 		java.util.Objects.requireNonNull(labelDecision, "labelDecision");
+		if (!(candidateThreshold >= 0 && candidateThreshold <= 1))
+			throw new IllegalArgumentException("candidate_threshold must be a number in [0, 1], was "
+					+ candidateThreshold);
+		outputThresholds.forEach((mode, byClass) -> byClass.forEach((name, t) -> {
+			if (t == null || !(t >= 0 && t <= 1))
+				throw new IllegalArgumentException("the " + mode + " threshold of " + name
+						+ " must be a number in [0, 1], was " + t);
+		}));
 		Map<PickingMode, Map<String, Double>> copy = new EnumMap<>(PickingMode.class);
 		outputThresholds.forEach((m, t) -> copy.put(m, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(t))));
 		outputThresholds = java.util.Collections.unmodifiableMap(copy);

@@ -84,6 +84,18 @@ class ThresholdTunerTest {
 	}
 
 	@Test
+	void aTuningFileWithANonNumericOrOutOfRangeThresholdIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+		for (String bad : new String[] { "NaN", "Infinity", "-0.5", "1.5" }) {
+			java.nio.file.Files.writeString(dir.resolve(PipelineTuning.FILE), "{\"candidate_threshold\": 0.2, "
+					+ "\"output_thresholds\": {\"full\": {\"ribosome\": " + bad + "}}}");
+			org.tomopick.io.TomoPickIoException e = org.junit.jupiter.api.Assertions.assertThrows(
+					org.tomopick.io.TomoPickIoException.class, () -> PipelineTuning.readIfPresent(dir), bad);
+			org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(PipelineTuning.FILE)
+					&& e.getMessage().contains("ribosome"), e.getMessage());
+		}
+	}
+
+	@Test
 	void tuningFilesRoundTrip(@TempDir Path dir) {
 		PipelineTuning tuning = new PipelineTuning(0.2, Map.of(PickingMode.FULL, Map.of("ribosome", 0.35),
 				PickingMode.UNET, Map.of("apo-ferritin", 0.1)), "val [a, b]");
