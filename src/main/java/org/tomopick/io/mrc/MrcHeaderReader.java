@@ -71,6 +71,11 @@ public final class MrcHeaderReader {
 		DataType type = dataType(file, mode, imodStamp, imodFlags);
 		int[] sampling = { h.getInt(28), h.getInt(32), h.getInt(36) };
 		double[] cell = { h.getFloat(40), h.getFloat(44), h.getFloat(48) };
+		for (int i = 0; i < 3; i++)
+			if (!(cell[i] > 0 && Double.isFinite(cell[i])))
+				throw new TomoPickIoException(file, "MRC header field CELLA " + "XYZ".charAt(i) + " (the cell size, "
+						+ "from which the voxel size follows) must be a positive number of Angstrom, was " + cell[i]
+						+ "; set it (e.g. IMOD's alterheader -del) before reading the file");
 		int[] axisMap = axisMap(file, h.getInt(64), h.getInt(68), h.getInt(72));
 		int nsymbt = h.getInt(92);
 		if (nsymbt < 0)

@@ -164,4 +164,15 @@ class MrcReaderTest {
 		assertTrue(assertThrows(TomoPickIoException.class, () -> MrcReader.read(zero)).getMessage()
 				.contains("NY"));
 	}
+
+	@Test
+	void aCellSizeThatIsNotAPositiveNumberIsRefusedNamingTheFile() throws IOException {
+		for (float bad : new float[] { Float.NaN, 0f, -4f, Float.POSITIVE_INFINITY }) {
+			ByteBuffer h = header(ByteOrder.LITTLE_ENDIAN, 2, 2, 2, 2, new byte[] { 0x44, 0x44 });
+			h.putFloat(44, bad);
+			Path file = write("cell.mrc", h, new byte[0], new byte[32]);
+			TomoPickIoException e = assertThrows(TomoPickIoException.class, () -> MrcReader.read(file));
+			assertTrue(e.getMessage().contains("cell.mrc") && e.getMessage().contains("CELLA Y"), e.getMessage());
+		}
+	}
 }
