@@ -37,9 +37,9 @@ record OmeZarrMultiscale(List<String> paths, VoxelGeometry geometry) {
 				throw new TomoPickIoException(zattrs, where + " must be an object");
 			JsonObject d = list.get(l).getAsJsonObject();
 			JsonElement p = d.get("path");
-			if (p == null || !p.isJsonPrimitive())
+			if (p == null)
 				throw new TomoPickIoException(zattrs, where + " has no \"path\"");
-			paths.add(p.getAsString());
+			paths.add(insideGroup(string(p, zattrs, where + ".path"), zattrs, where));
 			double[] s = { 1, 1, 1 };
 			double[] t = new double[3];
 			if (!d.has("coordinateTransformations"))
@@ -65,7 +65,7 @@ record OmeZarrMultiscale(List<String> paths, VoxelGeometry geometry) {
 			if (!te.isJsonObject())
 				throw new TomoPickIoException(zattrs, where + ": a transform must be an object, was " + te);
 			JsonObject t = te.getAsJsonObject();
-			String type = t.has("type") ? t.get("type").getAsString() : "";
+			String type = t.has("type") ? string(t.get("type"), zattrs, where + " transform type") : "";
 			switch (type) {
 			case "scale" -> {
 				double[] v = vector(t.get("scale"), zattrs, where + " scale");
@@ -85,6 +85,28 @@ record OmeZarrMultiscale(List<String> paths, VoxelGeometry geometry) {
 					+ "' is not supported (only scale and translation with inline values)");
 			}
 		}
+	}
+
+	/** A JSON string, or an error naming the file and the field. */
+	private static String string(JsonElement e, Path zattrs, String what) {
+		if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString())
+			throw new TomoPickIoException(zattrs, what + " must be a string, was " + e);
+		return e.getAsString();
+	}
+
+	/**
+	 * A dataset path must name a folder inside the group: relative, no "..", no empty or "." segments. A file may
+	 * not send the reader elsewhere on the disk.
+	 */
+	private static String insideGroup(String path, Path zattrs, String where) {
+		boolean bad = path.isEmpty() || path.startsWith("/") || path.startsWith("\\") || path.contains("\\")
+				|| path.contains(":") || path.contains("\0");
+		for (String segment : path.split("/", -1))
+			bad |= segment.isEmpty() || segment.equals(".") || segment.equals("..");
+		if (bad)
+			throw new TomoPickIoException(zattrs, where + ".path '" + path + "' must be a relative path inside the "
+					+ "group (no '..', no absolute path)");
+		return path;
 	}
 
 	private static double[] vector(JsonElement e, Path zattrs, String what) {
@@ -115,11 +137,11 @@ record OmeZarrMultiscale(List<String> paths, VoxelGeometry geometry) {
 			String unit = null;
 			if (axis.isJsonObject()) {
 				JsonObject o = axis.getAsJsonObject();
-				name = o.has("name") ? o.get("name").getAsString() : "";
+				name = o.has("name") ? string(o.get("name"), zattrs, "axis " + a + " name") : "";
 				if (o.has("unit") && !o.get("unit").isJsonNull())
-					unit = o.get("unit").getAsString();
+					unit = string(o.get("unit"), zattrs, "axis " + a + " unit");
 			} else {
-				name = axis.getAsString();
+				name = string(axis, zattrs, "axis " + a);
 			}
 			if (!name.equalsIgnoreCase(names[a]))
 				throw new TomoPickIoException(zattrs, "axis " + a + " is '" + name + "'; axes must be z, y, x");

@@ -92,4 +92,29 @@ class OmeZarrGroupTest {
 		e = assertThrows(TomoPickIoException.class, () -> OmeZarrGroup.open(empty));
 		assertTrue(e.getMessage().contains(empty.toString()), e.getMessage());
 	}
+
+	@Test
+	void namesThatAreNotStringsAndPathsOutsideTheGroupFailNamingTheFile() throws IOException {
+		String t = "[{\"type\": \"scale\", \"scale\": [1, 1, 1]}]";
+		for (String axes : new String[] { "[{\"name\": {\"a\": 1}}, \"y\", \"x\"]", "[[\"z\"], \"y\", \"x\"]",
+				"[{\"name\": \"z\", \"unit\": {\"u\": 1}}, \"y\", \"x\"]" }) {
+			Path g = groupWith(axes, t);
+			TomoPickIoException e = assertThrows(TomoPickIoException.class, () -> OmeZarrGroup.open(g), axes);
+			assertTrue(e.getMessage().contains(".zattrs") && e.getMessage().contains("must be a string"),
+					e.getMessage());
+		}
+		Path type = groupWith(axes(null), "[{\"type\": {\"x\": 1}}]");
+		assertTrue(assertThrows(TomoPickIoException.class, () -> OmeZarrGroup.open(type)).getMessage()
+				.contains("transform type must be a string"));
+		for (String path : new String[] { "../other.zarr", "/etc", "0/../../x", "", "./0", "a\\b" }) {
+			Path dir = tmp.resolve("p");
+			Files.createDirectories(dir);
+			Files.writeString(dir.resolve(".zattrs"), "{\"multiscales\": [{\"version\": \"0.4\", \"datasets\": "
+					+ "[{\"path\": \"" + path.replace("\\", "\\\\") + "\", \"coordinateTransformations\": " + t
+					+ "}]}]}");
+			TomoPickIoException e = assertThrows(TomoPickIoException.class, () -> OmeZarrGroup.open(dir), path);
+			assertTrue(e.getMessage().contains(".zattrs") && e.getMessage().contains("inside the group"),
+					e.getMessage());
+		}
+	}
 }
