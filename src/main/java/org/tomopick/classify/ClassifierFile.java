@@ -119,13 +119,8 @@ public final class ClassifierFile {
 		if (!features.equals(expectedFeatures))
 			throw new TomoPickIoException(sidecar, "the classifier was trained on other features (" + features.size()
 					+ " named in the sidecar, this TomoPick computes " + expectedFeatures.size()
-					+ "); retrain it with 'tomopick train --branch classifier'");
-		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(forest);
-		} catch (IOException e) {
-			throw new TomoPickIoException(forest, "cannot read the classifier: " + e.getMessage(), e);
-		}
+					+ "); retrain it with 'tomopick train-classifier'");
+		byte[] bytes = org.tomopick.io.ModelFiles.read(dir, FOREST, sidecar);
 		String sha = Sha256.of(bytes);
 		if (!sha.equals(o.get("sha256").getAsString()))
 			throw new TomoPickIoException(forest, "its SHA-256 is " + sha + ", the sidecar expects "

@@ -72,12 +72,8 @@ public final class UNetModel implements AutoCloseable {
 		} catch (IOException e) {
 			throw new TomoPickIoException(sidecarFile, "cannot read: " + e.getMessage(), e);
 		}
+		parameters = org.tomopick.io.ModelFiles.read(directory, sidecar.parameters().file(), sidecarFile);
 		Path parameterFile = directory.resolve(sidecar.parameters().file());
-		try {
-			parameters = Files.readAllBytes(parameterFile);
-		} catch (IOException e) {
-			throw new TomoPickIoException(parameterFile, "cannot read the model parameters: " + e.getMessage(), e);
-		}
 		String sha = Sha256.of(parameters);
 		if (!sha.equals(sidecar.parameters().sha256()))
 			throw new TomoPickIoException(parameterFile, "does not belong to " + sidecarFile

@@ -63,12 +63,8 @@ public final class YoloModelFile {
 		Path paramsFile = paramsOf(file);
 		Path sidecar = sidecarOf(paramsFile);
 		JsonObject json = readSidecar(sidecar);
-		byte[] params;
-		try {
-			params = Files.readAllBytes(paramsFile);
-		} catch (IOException e) {
-			throw new TomoPickIoException(paramsFile, "cannot read the YOLO parameters", e);
-		}
+		Path folder = paramsFile.toAbsolutePath().getParent();
+		byte[] params = org.tomopick.io.ModelFiles.read(folder, paramsFile.getFileName().toString(), sidecar);
 		String expected = YoloModelJson.string(json, "paramsSha256", sidecar);
 		if (!expected.equalsIgnoreCase(Sha256.of(params)))
 			throw new TomoPickIoException(paramsFile, "does not belong with the sidecar " + sidecar.getFileName()
