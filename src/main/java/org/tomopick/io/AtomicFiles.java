@@ -28,6 +28,7 @@ public final class AtomicFiles {
 	}
 
 	public static void write(Path target, ContentWriter content) {
+		requireReplaceable(target);
 		Path dir = target.toAbsolutePath().getParent();
 		Path tmp = null;
 		try {
@@ -41,6 +42,7 @@ public final class AtomicFiles {
 				out.flush();
 				channel.force(true);
 			}
+			requireReplaceable(target);
 			try {
 				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			} catch (AtomicMoveNotSupportedException e) {
@@ -58,6 +60,17 @@ public final class AtomicFiles {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Only a regular file is ever replaced: an existing device, FIFO, socket, folder or symbolic link at the target
+	 * is refused (the rename would put a file in its place; as root, over /dev/full).
+	 */
+	public static void requireReplaceable(Path target) {
+		if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+				&& !Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+			throw new TomoPickIoException(target, "exists and is not a regular file (a device, FIFO, socket, folder "
+					+ "or link); TomoPick only ever replaces regular files: give another output path");
 	}
 
 	/**

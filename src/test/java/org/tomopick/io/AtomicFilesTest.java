@@ -44,4 +44,27 @@ class AtomicFilesTest {
 			assertEquals(1, files.count(), "no temporary file left");
 		}
 	}
+
+	@Test
+	void neverReplacesAnythingButARegularFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("folder"));
+		java.nio.file.Path fifo = dir.resolve("fifo");
+		org.junit.jupiter.api.Assertions.assertEquals(0,
+				new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo (coreutils)");
+		java.nio.file.Path kept = java.nio.file.Files.writeString(dir.resolve("kept.json"), "old");
+		java.nio.file.Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link.json"), kept);
+		for (java.nio.file.Path target : new java.nio.file.Path[] { folder, fifo, link,
+				java.nio.file.Path.of("/dev/null") }) {
+			TomoPickIoException e = org.junit.jupiter.api.Assertions.assertThrows(TomoPickIoException.class,
+					() -> AtomicFiles.writeString(target, "new"), target.toString());
+			org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+		}
+		org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.isDirectory(folder));
+		org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.isSymbolicLink(link));
+		org.junit.jupiter.api.Assertions.assertEquals("old", java.nio.file.Files.readString(kept));
+		try (var s = java.nio.file.Files.list(dir)) {
+			org.junit.jupiter.api.Assertions.assertEquals(4, s.count(), "no temporary file left");
+		}
+	}
 }
