@@ -36,11 +36,19 @@ final class ChunkReader {
 	 */
 	byte[] load(int cz, int cy, int cx) {
 		Path file = meta.chunkFile(array.path(), cz, cy, cx);
+		if (!java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+			return null;
+		// opening a FIFO would wait for a writer, a device would never end: only regular files are chunks
+		if (!java.nio.file.Files.isRegularFile(file))
+			throw new TomoPickIoException(file, "chunk is not a regular file (a device, FIFO, socket or folder)");
 		int length;
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			long size = channel.size();
-			if (size > Integer.MAX_VALUE - 64)
-				throw new TomoPickIoException(file, "chunk file of " + size + " bytes is too large");
+			// an encoded chunk is never much larger than the decoded one (compressors add a header, at most a few %)
+			long limit = Math.min(Integer.MAX_VALUE - 64, 2L * decoded.length + 4096);
+			if (size > limit)
+				throw new TomoPickIoException(file, "chunk file of " + size + " bytes is larger than a chunk of "
+						+ decoded.length + " bytes can be encoded");
 			length = (int) size;
 			if (encoded.length < length)
 				encoded = new byte[Math.max(length, encoded.length + encoded.length / 4)];

@@ -119,4 +119,18 @@ class ZarrCorruptInputTest {
 		Files.writeString(zarray, good.replaceFirst("\"shape\": \\[\\s*21,", "\"shape\": ["));
 		assertFails(zarray, "only 3D", () -> ZarrArray.open(array));
 	}
+
+	@Test
+	void aChunkThatIsAFifoOrFarTooLargeIsRefusedNotWaitedOnOrAllocated() throws Exception {
+		Path array = copy();
+		Path chunk = array.resolve("0/1/2");
+		Files.delete(chunk);
+		assertTrue(new ProcessBuilder("mkfifo", chunk.toString()).start().waitFor() == 0, "mkfifo (coreutils)");
+		assertFails(chunk, "not a regular file", () -> ZarrArray.open(array).readAll());
+		Files.delete(chunk);
+		try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(chunk.toFile(), "rw")) {
+			huge.setLength(3L << 30); // sparse: 3 GB claimed, no disk used
+		}
+		assertFails(chunk, "larger than a chunk", () -> ZarrArray.open(array).readAll());
+	}
 }
