@@ -39,7 +39,15 @@ public final class DenseVolume {
 
 	/** A zero-filled volume. */
 	public static DenseVolume allocate(int[] shapeZyx, DataType type) {
+		if (shapeZyx.length != 3 || shapeZyx[0] <= 0 || shapeZyx[1] <= 0 || shapeZyx[2] <= 0)
+			throw new IllegalArgumentException("volume shape must be 3 positive sizes, was " + Arrays.toString(shapeZyx));
 		long n = (long) shapeZyx[0] * shapeZyx[1] * shapeZyx[2];
+		if (n > Integer.MAX_VALUE - 8)
+			throw new IllegalArgumentException("a volume of " + shapeZyx[0] + "x" + shapeZyx[1] + "x" + shapeZyx[2]
+					+ " voxels (" + n + ") is too large to hold in memory at once (at most " + (Integer.MAX_VALUE - 8)
+					+ " voxels): read a coarser pyramid level or a crop");
+		MemoryCheck.requireHeap(n * type.bytes(), "a volume of " + shapeZyx[0] + "x" + shapeZyx[1] + "x" + shapeZyx[2]
+				+ " " + type);
 		return new DenseVolume(shapeZyx, type, newStorage(type, (int) n));
 	}
 

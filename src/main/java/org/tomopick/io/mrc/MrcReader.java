@@ -39,7 +39,12 @@ public final class MrcReader {
 		int[] sizeCrs = header.sizeCrs();
 		int n = (int) header.voxelCount();
 		DataType type = header.dataType();
-		DenseVolume fileOrder = DenseVolume.allocate(new int[] { sizeCrs[2], sizeCrs[1], sizeCrs[0] }, type);
+		DenseVolume fileOrder;
+		try {
+			fileOrder = DenseVolume.allocate(new int[] { sizeCrs[2], sizeCrs[1], sizeCrs[0] }, type);
+		} catch (IllegalArgumentException e) {
+			throw new TomoPickIoException(file, e.getMessage(), e);
+		}
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			channel.position(header.dataOffset());
 			readData(file, channel, header.byteOrder(), fileOrder.data(), n);

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.tomopick.io.DataType;
 import org.tomopick.io.DenseVolume;
+import org.tomopick.io.MemoryCheck;
+import org.tomopick.io.TomoPickIoException;
 
 /**
  * A 3D Zarr v2 array on disk, opened for reading: its metadata, single chunks, boxes and the whole array as a
@@ -98,7 +100,15 @@ public final class ZarrArray {
 			if (offsetZyx[d] < 0 || sizeZyx[d] <= 0 || (long) offsetZyx[d] + sizeZyx[d] > shape[d])
 				throw new IllegalArgumentException(path + ": box at " + Arrays.toString(offsetZyx) + " of size "
 						+ Arrays.toString(sizeZyx) + " is not inside the array of shape " + Arrays.toString(shape));
-		DenseVolume out = DenseVolume.allocate(sizeZyx, metadata.dataType());
+		DenseVolume out;
+		try {
+			out = DenseVolume.allocate(sizeZyx, metadata.dataType());
+			// every reading thread holds a decoded and an encoded chunk
+			MemoryCheck.requireHeap(2L * metadata.chunkBytes() * Math.max(1, threads), "decoding chunks of "
+					+ metadata.chunkBytes() + " bytes on " + threads + " threads");
+		} catch (IllegalArgumentException e) {
+			throw new TomoPickIoException(path, e.getMessage(), e);
+		}
 		int[] c = metadata.chunks();
 		List<int[]> chunkList = new ArrayList<>();
 		for (int z = offsetZyx[0] / c[0]; z <= (offsetZyx[0] + sizeZyx[0] - 1) / c[0]; z++)

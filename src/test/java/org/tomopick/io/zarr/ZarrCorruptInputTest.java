@@ -133,4 +133,18 @@ class ZarrCorruptInputTest {
 		}
 		assertFails(chunk, "larger than a chunk", () -> ZarrArray.open(array).readAll());
 	}
+
+	@Test
+	void anArrayTooLargeForMemoryIsRefusedBeforeAllocatingNamingTheFileAndWhatToDo() throws IOException {
+		for (String shape : new String[] { "[100000, 100000, 100000]", "[2147483647, 96, 96]", "[1200, 1200, 1200]" }) {
+			Path array = Files.createDirectories(tmp.resolve("big" + shape.hashCode()));
+			Files.writeString(array.resolve(".zarray"), "{\"zarr_format\": 2, \"shape\": " + shape + ", \"chunks\": "
+					+ "[64, 64, 64], \"dtype\": \"<f4\", \"compressor\": null, \"fill_value\": 0, \"order\": \"C\", "
+					+ "\"filters\": null}");
+			TomoPickIoException e = assertThrows(TomoPickIoException.class, () -> ZarrArray.open(array).readAll(),
+					shape);
+			assertTrue(e.getMessage().contains(array.toString()), e.getMessage());
+			assertTrue(e.getMessage().contains("coarser pyramid level or a crop"), e.getMessage());
+		}
+	}
 }
