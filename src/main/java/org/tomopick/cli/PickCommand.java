@@ -13,6 +13,7 @@ import org.tomopick.io.VolumeSource;
 import org.tomopick.io.copick.CopickPicksWriter;
 import org.tomopick.io.copick.CopickProject;
 import org.tomopick.model.ParticleCatalog;
+import org.tomopick.model.ParticleClass;
 import org.tomopick.pipeline.CopickTomograms;
 import org.tomopick.pipeline.PickingMode;
 import org.tomopick.pipeline.PickingPipeline;
@@ -77,6 +78,10 @@ final class PickCommand implements Runnable {
 		ParticleCatalog catalog = ParticleCatalog.czii();
 		Map<String, Path> tomograms = tomograms();
 		CopickProject target = new CopickProject(out);
+		// every name the output needs is checked before any picking: a bad --user is not found out an hour later
+		for (String run : tomograms.keySet())
+			for (ParticleClass c : catalog.classes())
+				target.picksPath(run, user, session, c.name());
 		PrintWriter stdout = spec.commandLine().getOut();
 		try (PickingPipeline pipeline = PickingPipeline.load(models, pickingMode, fusion);
 				ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {

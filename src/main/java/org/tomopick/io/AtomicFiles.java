@@ -28,38 +28,63 @@ public final class AtomicFiles {
 	}
 
 	public static void write(Path target, ContentWriter content) {
-		requireReplaceable(target);
-		Path dir = target.toAbsolutePath().getParent();
-		Path tmp = null;
+		writeAll(java.util.Map.of(target, content));
+	}
+
+	/**
+	 * Writes several files as one change, as far as a file system allows: every content goes to its temporary file
+	 * (flushed to disk) first, and only when all are complete are they renamed over their targets, one right after
+	 * the other. A failure while writing leaves every target as it was; a crash can only fall between two renames
+	 * (microseconds), leaving some files new and the rest old, each one whole.
+	 */
+	public static void writeAll(java.util.Map<Path, ContentWriter> contents) {
+		contents.keySet().forEach(AtomicFiles::requireReplaceable);
+		java.util.Map<Path, Path> temporaries = new java.util.LinkedHashMap<>();
+		Path current = null;
 		try {
-			Files.createDirectories(dir);
-			tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-			keepPermissions(tmp, target);
-			try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
-					OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
-							1 << 16)) {
-				content.writeTo(out);
-				out.flush();
-				channel.force(true);
+			for (java.util.Map.Entry<Path, ContentWriter> e : contents.entrySet()) {
+				current = e.getKey();
+				temporaries.put(current, prepare(current, e.getValue(), temporaries));
 			}
-			requireReplaceable(target);
-			try {
-				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			} catch (AtomicMoveNotSupportedException e) {
-				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+			for (java.util.Map.Entry<Path, Path> e : new java.util.ArrayList<>(temporaries.entrySet())) {
+				current = e.getKey();
+				requireReplaceable(current);
+				try {
+					Files.move(e.getValue(), current, StandardCopyOption.ATOMIC_MOVE,
+							StandardCopyOption.REPLACE_EXISTING);
+				} catch (AtomicMoveNotSupportedException notAtomic) {
+					Files.move(e.getValue(), current, StandardCopyOption.REPLACE_EXISTING);
+				}
+				temporaries.remove(current);
 			}
-			tmp = null;
 		} catch (IOException e) {
-			throw new TomoPickIoException(target, "cannot write: " + e.getMessage(), e);
+			throw new TomoPickIoException(current, "cannot write: " + e.getMessage(), e);
 		} finally {
-			if (tmp != null) {
+			for (Path tmp : temporaries.values())
 				try {
 					Files.deleteIfExists(tmp);
 				} catch (IOException ignored) {
-					// best effort: the target itself is untouched
+					// best effort: the targets themselves are untouched
 				}
-			}
 		}
+	}
+
+	/** The content in a complete, flushed temporary file beside the target (recorded in {@code made} at once). */
+	private static Path prepare(Path target, ContentWriter content, java.util.Map<Path, Path> made)
+			throws IOException {
+		Path dir = target.toAbsolutePath().getParent();
+		Files.createDirectories(dir);
+		Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+		made.put(target, tmp);
+		keepPermissions(tmp, target);
+		try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
+				OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
+						1 << 16)) {
+			content.writeTo(out);
+			out.flush();
+			channel.force(true);
+		}
+		return tmp;
 	}
 
 	/**

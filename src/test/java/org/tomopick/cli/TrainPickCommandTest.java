@@ -114,4 +114,16 @@ class TrainPickCommandTest {
 		assertEquals(2, TomoPickCliTest.cli("pick", "--input", tmp.toString(), "--out", tmp.toString(), "--threshold",
 				"ribosome=high").code());
 	}
+
+	@Test
+	void pickChecksTheOutputNamesBeforeLoadingModelsOrPicking() {
+		Path project = tmp.resolve("p");
+		assertEquals(0, TomoPickCliTest.cli("simulate", "--out", project.toString(), "--shape", "16,32,32", "--runs",
+				"1", "--density", "1000").code());
+		TomoPickCliTest.Run run = TomoPickCliTest.cli("pick", "--input", project + ":sim_1", "--out",
+				tmp.resolve("o").toString(), "--models", tmp.resolve("no-models").toString(), "--user", "bad_user");
+		assertEquals(2, run.code(), run.err());
+		assertTrue(run.err().contains("user_id") && run.err().contains("bad_user"), run.err());
+		assertTrue(!Files.exists(tmp.resolve("o").resolve("ExperimentRuns")), "nothing written");
+	}
 }

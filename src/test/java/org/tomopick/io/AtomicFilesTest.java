@@ -67,4 +67,29 @@ class AtomicFilesTest {
 			org.junit.jupiter.api.Assertions.assertEquals(4, s.count(), "no temporary file left");
 		}
 	}
+
+	@Test
+	void severalFilesChangeTogetherOrNotAtAll(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		java.nio.file.Path a = java.nio.file.Files.writeString(dir.resolve("a.json"), "old a");
+		java.nio.file.Path b = java.nio.file.Files.writeString(dir.resolve("b.json"), "old b");
+		java.nio.file.Path c = dir.resolve("c.json");
+		java.util.Map<java.nio.file.Path, AtomicFiles.ContentWriter> failing = new java.util.LinkedHashMap<>();
+		failing.put(a, out -> out.write("new a".getBytes()));
+		failing.put(b, out -> out.write("new b".getBytes()));
+		failing.put(c, out -> {
+			throw new java.io.IOException("disk full");
+		});
+		org.junit.jupiter.api.Assertions.assertThrows(TomoPickIoException.class, () -> AtomicFiles.writeAll(failing));
+		org.junit.jupiter.api.Assertions.assertEquals("old a", java.nio.file.Files.readString(a));
+		org.junit.jupiter.api.Assertions.assertEquals("old b", java.nio.file.Files.readString(b));
+		try (var s = java.nio.file.Files.list(dir)) {
+			org.junit.jupiter.api.Assertions.assertEquals(2, s.count(), "no temporary file left, c not made");
+		}
+		java.util.Map<java.nio.file.Path, AtomicFiles.ContentWriter> ok = new java.util.LinkedHashMap<>(failing);
+		ok.put(c, out -> out.write("new c".getBytes()));
+		AtomicFiles.writeAll(ok);
+		org.junit.jupiter.api.Assertions.assertEquals("new a", java.nio.file.Files.readString(a));
+		org.junit.jupiter.api.Assertions.assertEquals("new c", java.nio.file.Files.readString(c));
+	}
 }

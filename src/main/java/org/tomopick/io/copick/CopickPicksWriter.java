@@ -51,7 +51,13 @@ public final class CopickPicksWriter {
 	 */
 	public static void write(Path file, String objectName, String userId, String sessionId, String runName,
 			Double voxelSpacing, boolean trustOrientation, Iterable<Particle> particles) {
-		AtomicFiles.write(file, out -> {
+		AtomicFiles.write(file, content(file, objectName, userId, sessionId, runName, voxelSpacing, trustOrientation,
+				particles));
+	}
+
+	private static AtomicFiles.ContentWriter content(Path file, String objectName, String userId, String sessionId,
+			String runName, Double voxelSpacing, boolean trustOrientation, Iterable<Particle> particles) {
+		return out -> {
 			Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 			JsonWriter json = new JsonWriter(text);
 			json.setIndent("    ");
@@ -79,7 +85,7 @@ public final class CopickPicksWriter {
 			json.flush();
 			text.write('\n');
 			text.flush();
-		});
+		};
 	}
 
 	private static void writePoint(JsonWriter json, Particle p) throws IOException {
@@ -117,12 +123,13 @@ public final class CopickPicksWriter {
 			byClass.put(c.name(), new ArrayList<>());
 		for (Particle p : particles)
 			byClass.computeIfAbsent(p.type().name(), k -> new ArrayList<>()).add(p);
-		List<Path> written = new ArrayList<>();
+		// all files of the run change together: written first, renamed into place after (AtomicFiles.writeAll)
+		Map<Path, AtomicFiles.ContentWriter> contents = new LinkedHashMap<>();
 		for (Map.Entry<String, List<Particle>> e : byClass.entrySet()) {
 			Path file = project.picksPath(runName, userId, sessionId, e.getKey());
-			write(file, e.getKey(), userId, sessionId, runName, voxelSpacing, true, e.getValue());
-			written.add(file);
+			contents.put(file, content(file, e.getKey(), userId, sessionId, runName, voxelSpacing, true, e.getValue()));
 		}
-		return written;
+		AtomicFiles.writeAll(contents);
+		return new ArrayList<>(contents.keySet());
 	}
 }
