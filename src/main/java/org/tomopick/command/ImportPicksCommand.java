@@ -31,16 +31,20 @@ public class ImportPicksCommand implements Command {
 	@Parameter(label = "Tomogram")
 	private ImagePlus image;
 
-	@Parameter(label = "CoPick project or CSV file", style = "both")
+	// persist = false: a run, user or session belongs to one project and must not be carried into the next import
+	@Parameter(label = "CoPick project or CSV file", style = "both", persist = false)
 	private File source;
 
-	@Parameter(label = "Run", required = false, description = "empty: the tomogram's CoPick run, or the only run")
+	@Parameter(label = "Run", required = false, persist = false,
+			description = "empty: the tomogram's CoPick run, or the only run")
 	private String run = "";
 
-	@Parameter(label = "User (CoPick)", required = false, description = "empty: the only user there is")
+	@Parameter(label = "User (CoPick)", required = false, persist = false,
+			description = "empty: the only user there is")
 	private String user = "";
 
-	@Parameter(label = "Session (CoPick)", required = false, description = "empty: the only session there is")
+	@Parameter(label = "Session (CoPick)", required = false, persist = false,
+			description = "empty: the only session there is")
 	private String session = "";
 
 	@Parameter(label = "Replace the current particles", required = false)
@@ -65,7 +69,9 @@ public class ImportPicksCommand implements Command {
 	private List<Particle> fromCsv(Path csv, TomogramSession tomogram) {
 		Map<String, List<Particle>> byRun = CziiCsvReader.read(csv, tomogram.catalog());
 		String chosen = runName(tomogram, List.copyOf(byRun.keySet()), csv);
-		return byRun.getOrDefault(chosen, List.of());
+		if (!byRun.containsKey(chosen))
+			throw new TomoPickIoException(csv, "has no picks of run '" + chosen + "'; its runs are " + byRun.keySet());
+		return byRun.get(chosen);
 	}
 
 	private List<Particle> fromCopick(Path path, TomogramSession tomogram) {
@@ -73,6 +79,8 @@ public class ImportPicksCommand implements Command {
 			throw new TomoPickIoException(path, "is neither a CSV file nor a CoPick project (no ExperimentRuns)");
 		CopickProject project = new CopickProject(TomogramLocator.copickRoot(path));
 		String chosen = runName(tomogram, project.runs(), path);
+		if (!project.runs().contains(chosen))
+			throw new TomoPickIoException(path, "has no run '" + chosen + "'; its runs are " + project.runs());
 		return new CopickPicksLoader(project, tomogram.catalog())
 				.load(CommandInputs.orNull(user), CommandInputs.orNull(session), List.of(chosen)).get(chosen);
 	}

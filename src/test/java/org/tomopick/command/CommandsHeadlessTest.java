@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.tomopick.io.copick.CopickPicksReader;
+import org.tomopick.io.TomoPickIoException;
 import org.tomopick.io.copick.CopickProject;
 import org.tomopick.io.csv.CziiCsvReader;
 import org.tomopick.model.Particle;
@@ -118,6 +119,13 @@ class CommandsHeadlessTest {
 			CommandModule imported = CommandTestSupport.run(context, ImportPicksCommand.class, imp);
 			assertEquals(truthCount, imported.getOutput("particle_count"));
 			assertEquals(truthCount, TomogramSession.require(level1).particles().size());
+			// a run the CSV does not hold: an error that names the runs it holds, never "0 particles"
+			Map<String, Object> wrongRun = new HashMap<>(imp);
+			wrongRun.put("run", "sim_11");
+			TomoPickIoException noRun = assertThrows(TomoPickIoException.class,
+					() -> CommandTestSupport.run(context, ImportPicksCommand.class, wrongRun));
+			assertTrue(noRun.getMessage().contains("sim_11") && noRun.getMessage().contains("[sim_1]"),
+					noRun.getMessage());
 
 			// evaluate: the exported picks against the truth score 1; a picks set without one particle less
 			Map<String, Object> eval = new HashMap<>();
