@@ -115,6 +115,12 @@ class SimulateCommandTest {
 	@Test
 	void badOptionsAreUsageErrors() {
 		assertEquals(2, TomoPickCliTest.cli("simulate", "--out", tmp.toString(), "--shape", "10,10").code());
+		// too large for the heap (the tests run with 6 GB) or for one array: refused up front, no OutOfMemoryError
+		for (String shape : new String[] { "1200,1200,1200", "2000,2000,2000" }) {
+			TomoPickCliTest.Run big = TomoPickCliTest.cli("simulate", "--out", tmp.toString(), "--shape", shape);
+			assertEquals(2, big.code(), big.err());
+			assertTrue(big.err().contains("too many voxels") || big.err().contains("GB of memory"), big.err());
+		}
 		assertEquals(2, TomoPickCliTest.cli("simulate", "--out", tmp.toString(), "--layout", "grid").code());
 		assertEquals(2, TomoPickCliTest.cli("simulate", "--out", tmp.toString(), "--tilt-max", "95").code());
 		assertEquals(2, TomoPickCliTest.cli("simulate", "--out", tmp.toString(), "--templates",
