@@ -45,10 +45,7 @@ public final class TomogramSimulator {
 	 */
 	public SimulatedTomogram simulate(ParticleLayout layout, Progress progress) {
 		int[] size = settings.shape();
-		long voxels = (long) size[0] * size[1] * size[2];
-		if (voxels > Integer.MAX_VALUE - 8)
-			throw new IllegalArgumentException("a tomogram of " + size[0] + "x" + size[1] + "x" + size[2]
-					+ " voxels is too large to simulate in one array (at most " + (Integer.MAX_VALUE - 8) + " voxels)");
+		long voxels = (long) size[0] * size[1] * size[2]; // at most one array's worth: SimulationSettings checks
 		// the potential, the reconstruction and its working copies: about three float volumes at the peak (bench)
 		org.tomopick.io.MemoryCheck.requireHeap(3 * 4 * voxels, "simulating a " + size[0] + "x" + size[1] + "x"
 				+ size[2] + " tomogram");
