@@ -47,8 +47,13 @@ public class ExportPicksCommand implements Command {
 	@Parameter(label = "User (CoPick)", required = false)
 	private String user = "tomopick";
 
-	@Parameter(label = "Session (CoPick)", required = false)
-	private String session = "0";
+	@Parameter(label = "Session (CoPick)", required = false,
+			description = "reviewed: beside, never over, the picker's own session 0")
+	private String session = org.tomopick.ui.TomogramWindow.REVIEWED_SESSION;
+
+	@Parameter(label = "Also the particles the view hides (unticked classes, scores below the threshold)",
+			required = false)
+	private boolean include_hidden;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private int particle_count;
@@ -59,7 +64,11 @@ public class ExportPicksCommand implements Command {
 	@Override
 	public void run() {
 		TomogramSession tomogram = TomogramSession.require(image);
-		List<Particle> particles = new ArrayList<>(tomogram.particles().snapshot().values());
+		List<Particle> particles = new ArrayList<>();
+		var shown = tomogram.overlay().settings();
+		for (Particle p : tomogram.particles().snapshot().values())
+			if (include_hidden || shown.shows(p))
+				particles.add(p);
 		CopickRunRef own = tomogram.copickRun().orElse(null);
 		String runName = CommandInputs.orNull(run);
 		if (runName == null)

@@ -28,6 +28,8 @@ public final class TomogramWindow extends StackWindow {
 
 	private final transient TomogramSession session;
 	private final transient PicksAutosaver autosaver;
+	/** Where Save on close writes: the run the tomogram came from, or a CoPick folder beside its file. */
+	private final transient CopickRunRef saveTarget;
 	private final JFrame controls;
 	private final String baseTitle;
 
@@ -56,8 +58,10 @@ public final class TomogramWindow extends StackWindow {
 		});
 		controls.setVisible(true);
 		session.unsaved().addListener(unsaved -> SwingUtilities.invokeLater(this::updateTitle));
-		CopickRunRef target = session.copickRun().orElseGet(() -> besideFile(session));
-		autosaver = new PicksAutosaver(session, target, autosave, e -> IJ.log("TomoPick autosave failed: "
+		saveTarget = session.copickRun().orElseGet(() -> besideFile(session));
+		// autosaves never go into the project the tomogram came from (often somebody's ground truth)
+		CopickRunRef autosaveTarget = session.copickRun().map(TomogramWindow::inAutosaveFolder).orElse(saveTarget);
+		autosaver = new PicksAutosaver(session, autosaveTarget, autosave, e -> IJ.log("TomoPick autosave failed: "
 				+ e.getMessage())).start();
 		ParticleEditTool.install();
 		toFront();
@@ -72,6 +76,23 @@ public final class TomogramWindow extends StackWindow {
 		if (IJ.getInstance() == null && !java.awt.GraphicsEnvironment.isHeadless())
 			IJ.log("TomoPick: ImageJ's main window is not open; the toolbar tool is not available");
 		return new TomogramWindow(session, autosave);
+	}
+
+	/** The session that Save on close writes: the reviewed picks, beside (never over) the picker's own session 0. */
+	public static final String REVIEWED_SESSION = "reviewed";
+
+	/**
+	 * Where the autosaves of a CoPick run go: {@code ~/.tomopick/autosave/<project folder>-<hash of its path>/}
+	 * (a CoPick project of its own; system property {@code tomopick.autosave.dir} moves the base folder).
+	 */
+	static CopickRunRef inAutosaveFolder(CopickRunRef run) {
+		Path base = Path.of(System.getProperty("tomopick.autosave.dir",
+				Path.of(System.getProperty("user.home"), ".tomopick", "autosave").toString()));
+		Path root = run.root().toAbsolutePath().normalize();
+		String name = root.getFileName() == null ? "project" : root.getFileName().toString();
+		String hash = org.tomopick.io.Sha256.of(root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.substring(0, 8);
+		return new CopickRunRef(base.resolve(name + "-" + hash), run.run(), run.voxelSpacing());
 	}
 
 	private static CopickRunRef besideFile(TomogramSession session) {
@@ -117,7 +138,7 @@ public final class TomogramWindow extends StackWindow {
 	public boolean close() {
 		if (session.unsaved().hasUnsavedEdits() && !IJ.isMacro()) {
 			YesNoCancelDialog ask = new YesNoCancelDialog(this, "TomoPick", "Save the edited picks of "
-					+ baseTitle + " before closing?");
+					+ baseTitle + " (as user tomopick, session " + REVIEWED_SESSION + ") before closing?");
 			if (ask.cancelPressed())
 				return false;
 			if (ask.yesPressed())
@@ -129,9 +150,8 @@ public final class TomogramWindow extends StackWindow {
 	}
 
 	private void saveToRun() {
-		CopickRunRef target = autosaver.target();
-		CopickPicksWriter.writeRun(target.project(), target.run(), "tomopick", "0", target.voxelSpacing(),
-				session.particles().snapshot().values(), session.catalog());
+		CopickPicksWriter.writeRun(saveTarget.project(), saveTarget.run(), "tomopick", REVIEWED_SESSION,
+				saveTarget.voxelSpacing(), session.particles().snapshot().values(), session.catalog());
 		session.unsaved().markSaved();
 	}
 

@@ -112,6 +112,23 @@ class CommandsHeadlessTest {
 			List<Particle> csvParticles = CziiCsvReader.read(csv.toPath(), ParticleCatalog.czii()).get("sim_1");
 			assertEquals(truthCount, csvParticles.size());
 
+			// what the view hides is not exported, unless asked for
+			var before = session.overlay().settings();
+			session.overlay().setSettings(before.withClassVisible("ribosome", false));
+			long shownCount = session.particles().snapshot().values().stream()
+					.filter(p -> !p.type().name().equals("ribosome")).count();
+			assertTrue(shownCount < truthCount, "the simulation has ribosomes");
+			File shownCsv = dir.resolve("shown.csv").toFile();
+			export.put("output", shownCsv);
+			assertEquals((int) shownCount, CommandTestSupport.run(context, ExportPicksCommand.class, export)
+					.getOutput("particle_count"));
+			Map<String, Object> all = new HashMap<>(export);
+			all.put("include_hidden", true);
+			assertEquals(truthCount, CommandTestSupport.run(context, ExportPicksCommand.class, all)
+					.getOutput("particle_count"));
+			session.overlay().setSettings(before);
+			export.put("output", csv);
+
 			// import the CSV into the level-1 view, replacing nothing there
 			Map<String, Object> imp = new HashMap<>();
 			imp.put("image", level1);

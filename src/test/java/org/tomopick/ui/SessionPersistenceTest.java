@@ -114,4 +114,16 @@ class SessionPersistenceTest {
 		stack.getProcessor(1);
 		assertEquals(4, stack.slabReads(), "only two slabs are kept: slab 0-7 was dropped");
 	}
+
+	@Test
+	void autosavesOfACopickRunGoToAProjectOfTheirOwnNeverIntoTheRunsProject(@org.junit.jupiter.api.io.TempDir Path dir) {
+		CopickRunRef run = new CopickRunRef(dir.resolve("truth-project"), "TS_1", 10.0);
+		CopickRunRef autosave = TomogramWindow.inAutosaveFolder(run);
+		assertTrue(!autosave.root().startsWith(run.root()), autosave.root().toString());
+		assertTrue(autosave.root().getFileName().toString().startsWith("truth-project-"), autosave.root().toString());
+		org.junit.jupiter.api.Assertions.assertEquals("TS_1", autosave.run());
+		org.junit.jupiter.api.Assertions.assertEquals(autosave, TomogramWindow.inAutosaveFolder(run), "stable");
+		assertTrue(autosave.root().startsWith(Path.of(System.getProperty("tomopick.autosave.dir"))),
+				"the build points the autosaves of the tests into target/: " + autosave.root());
+	}
 }
