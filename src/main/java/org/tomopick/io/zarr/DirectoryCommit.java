@@ -28,8 +28,12 @@ public final class DirectoryCommit {
 	static void write(Path target, boolean overwrite, Consumer<Path> content) {
 		Path absolute = target.toAbsolutePath().normalize();
 		Path parent = absolute.getParent();
-		if (Files.exists(absolute) && !overwrite)
+		recover(absolute);
+		if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !overwrite)
 			throw new TomoPickIoException(target, "already exists (asked not to overwrite)");
+		if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !isZarrStore(absolute))
+			throw new TomoPickIoException(target, "exists and is not a Zarr store (a folder with .zarray, .zgroup "
+					+ "or .zattrs); only a Zarr store is ever replaced: give another output path");
 		String token = UUID.randomUUID().toString().substring(0, 8);
 		Path tmp = parent.resolve("." + absolute.getFileName() + ".tmp-" + token);
 		Path old = parent.resolve("." + absolute.getFileName() + ".old-" + token);
@@ -58,6 +62,40 @@ public final class DirectoryCommit {
 		} finally {
 			if (!done)
 				deleteQuietly(tmp);
+		}
+	}
+
+	/** A real folder (not a link) holding Zarr metadata at its top. */
+	static boolean isZarrStore(Path dir) {
+		if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+			return false;
+		for (String meta : new String[] { ".zarray", ".zgroup", ".zattrs", "zarr.json" })
+			if (Files.isRegularFile(dir.resolve(meta), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+				return true;
+		return false;
+	}
+
+	/**
+	 * Cleans up after a write that was killed: a target that was moved aside but not replaced is moved back (the old
+	 * output, whole), then the hidden temporary and old trees of earlier writes of this target are removed.
+	 */
+	static void recover(Path absolute) {
+		Path parent = absolute.getParent();
+		String name = absolute.getFileName().toString();
+		if (parent == null || !Files.isDirectory(parent))
+			return;
+		try (var siblings = Files.list(parent)) {
+			for (Path p : siblings.sorted().toList()) {
+				String n = p.getFileName().toString();
+				boolean old = n.startsWith("." + name + ".old-"), tmp = n.startsWith("." + name + ".tmp-");
+				if (old && !Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+					move(p, absolute);
+				else if (old || tmp)
+					deleteTree(p);
+			}
+		} catch (IOException e) {
+			throw new TomoPickIoException(absolute, "cannot clean up after an earlier, interrupted write: "
+					+ e.getMessage(), e);
 		}
 	}
 

@@ -107,6 +107,31 @@ class OmeZarrWriterTest {
 	}
 
 	@Test
+	void aWriteKilledBetweenItsRenamesIsRecoveredAndOnlyZarrStoresAreReplaced() throws IOException {
+		Path target = tmp.resolve("t.zarr");
+		DenseVolume a = ramp(new int[] { 4, 5, 6 }, DataType.FLOAT32, 1);
+		DenseVolume b = ramp(new int[] { 3, 3, 3 }, DataType.FLOAT32, 2);
+		OmeZarrWriter.write(a, target, OmeZarrWriterSettings.defaults(10), false);
+		// as a kill -9 leaves it: the old output moved aside, the new one half written, no output at all
+		Files.move(target, tmp.resolve(".t.zarr.old-1234abcd"));
+		Files.createDirectories(tmp.resolve(".t.zarr.tmp-1234abcd/0"));
+		Files.writeString(tmp.resolve(".t.zarr.tmp-1234abcd/0/.zarray"), "{half");
+		TomoPickIoException e = assertThrows(TomoPickIoException.class,
+				() -> OmeZarrWriter.write(b, target, OmeZarrWriterSettings.defaults(10), false));
+		assertTrue(e.getMessage().contains("already exists"), "the old output is back: " + e.getMessage());
+		assertArrayEquals(new int[] { 4, 5, 6 }, OmeZarrGroup.open(target).level(0).shape());
+		assertEquals(1, siblings(), "the leftovers are gone");
+
+		// --overwrite replaces a Zarr store, never a folder of something else
+		Path folder = Files.createDirectories(tmp.resolve("notes"));
+		Files.writeString(folder.resolve("thesis.tex"), "precious");
+		TomoPickIoException refused = assertThrows(TomoPickIoException.class,
+				() -> OmeZarrWriter.write(b, folder, OmeZarrWriterSettings.defaults(10), true));
+		assertTrue(refused.getMessage().contains("not a Zarr store"), refused.getMessage());
+		assertEquals("precious", Files.readString(folder.resolve("thesis.tex")));
+	}
+
+	@Test
 	void existingTargetIsRefusedUnlessOverwriting() throws IOException {
 		Path target = tmp.resolve("t.zarr");
 		DenseVolume a = ramp(new int[] { 4, 5, 6 }, DataType.FLOAT32, 1);
