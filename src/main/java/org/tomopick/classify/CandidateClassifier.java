@@ -6,15 +6,13 @@ import java.util.stream.LongStream;
 import smile.base.cart.SplitRule;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
-import smile.data.Tuple;
 import smile.data.formula.Formula;
-import smile.data.type.StructType;
 import smile.data.vector.IntVector;
 
 /**
- * A random forest (Smile) that tells, from a {@link ParticleDescriptor}, which particle class a proposed centre is,
- * or that it is none ("background", label 0). Labels 1..n are the catalog's classes in order. Class probabilities
- * are the trees' averaged posteriors.
+ * A random forest that tells, from a {@link ParticleDescriptor}, which particle class a proposed centre is, or that
+ * it is none ("background", label 0). Labels 1..n are the catalog's classes in order. Fitted with Smile, then held
+ * and evaluated as plain data ({@link TreeEnsemble}); class probabilities are the trees' weighted posteriors.
  */
 public final class CandidateClassifier {
 
@@ -35,25 +33,26 @@ public final class CandidateClassifier {
 		}
 	}
 
-	private final RandomForest forest;
+	private final TreeEnsemble forest;
 	private final List<String> features;
 	private final List<String> classes;
 	private final int[] forestLabels;
 	private final ProposalSettings proposals;
-	private final StructType schema;
 
 	/** @param forestLabels the labels the forest knows, ascending (classes without training examples are absent) */
-	CandidateClassifier(RandomForest forest, List<String> features, List<String> classes, int[] forestLabels,
+	CandidateClassifier(TreeEnsemble forest, List<String> features, List<String> classes, int[] forestLabels,
 			ProposalSettings proposals) {
-		if (forest.numClasses() != forestLabels.length)
-			throw new IllegalArgumentException("the forest has " + forest.numClasses() + " classes, "
+		if (forest.classes() != forestLabels.length)
+			throw new IllegalArgumentException("the forest has " + forest.classes() + " classes, "
 					+ forestLabels.length + " labels are named");
+		if (forest.features() != features.size())
+			throw new IllegalArgumentException("the forest splits on " + forest.features() + " features, "
+					+ features.size() + " are named");
 		this.forest = forest;
 		this.features = List.copyOf(features);
 		this.classes = List.copyOf(classes);
 		this.forestLabels = forestLabels.clone();
 		this.proposals = java.util.Objects.requireNonNull(proposals, "proposals");
-		this.schema = DataFrame.of(new double[1][features.size()], features.toArray(String[]::new)).schema();
 	}
 
 	/**
@@ -91,7 +90,8 @@ public final class CandidateClassifier {
 		RandomForest forest = RandomForest.fit(Formula.lhs(LABEL), data, settings.trees(), mtry, SplitRule.GINI,
 				settings.maxDepth(), settings.maxNodes(), settings.nodeSize(), 1.0, null,
 				LongStream.range(0, settings.trees()).map(i -> settings.seed() * 1_000_003L + i));
-		return new CandidateClassifier(forest, features, classes, present, proposals);
+		return new CandidateClassifier(TreeEnsemble.of(forest, features.size()), features, classes, present,
+				proposals);
 	}
 
 	/** Probabilities of background and of each class, in the order of {@link #classes()}. */
@@ -99,8 +99,7 @@ public final class CandidateClassifier {
 		if (features.length != this.features.size())
 			throw new IllegalArgumentException(features.length + " features, the classifier needs "
 					+ this.features.size());
-		double[] known = new double[forestLabels.length];
-		forest.predict(Tuple.of(features, schema), known);
+		double[] known = forest.probabilities(features);
 		double[] p = new double[classes.size()];
 		for (int i = 0; i < known.length; i++)
 			p[forestLabels[i]] = known[i];
@@ -131,7 +130,7 @@ public final class CandidateClassifier {
 		return forestLabels.clone();
 	}
 
-	RandomForest forest() {
+	TreeEnsemble forest() {
 		return forest;
 	}
 }

@@ -1,12 +1,7 @@
 package org.tomopick.classify;
 
 import org.tomopick.io.Sha256;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,24 +20,23 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
-import smile.classification.RandomForest;
 
 /**
- * A candidate classifier on disk: {@value #FOREST} (the Smile forest, Java-serialised) and {@value #SIDECAR}
- * (format, feature names, class names, the forest file's SHA-256, and free-form training notes). Loading checks the
- * hash before anything is deserialised and lets only Smile's and the JDK's classes through an
- * {@link ObjectInputFilter}, so a damaged or foreign file fails with a message instead of running anything.
+ * A candidate classifier on disk: {@value #FOREST} (the forest as data, {@link TreeEnsemble}'s documented binary
+ * layout) and {@value #SIDECAR} (format, feature names, class names, the forest file's SHA-256, and free-form
+ * training notes). Nothing is deserialised: the forest file is parsed, every size checked against the bytes there
+ * are before anything is allocated, and its hash checked first. The first format ({@value #LEGACY_FOREST}, a
+ * Java-serialised Smile forest) is no longer read: loading one says so and how to replace it.
  */
 public final class ClassifierFile {
 
-	public static final String FOREST = "classifier.ser";
+	public static final String FOREST = "classifier.forest";
+	public static final String LEGACY_FOREST = "classifier.ser";
 	public static final String SIDECAR = "classifier.json";
 	public static final String FORMAT = "tomopick-candidate-classifier";
-	public static final int FORMAT_VERSION = 1;
+	public static final int FORMAT_VERSION = 2;
 
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
-	private static final ObjectInputFilter FILTER = ObjectInputFilter.Config
-			.createFilter("maxdepth=200;smile.**;java.**;!*");
 
 	private ClassifierFile() {
 	}
@@ -54,15 +48,7 @@ public final class ClassifierFile {
 
 	/** Writes both files (each atomically); {@code training} is stored as given under "training". */
 	public static void save(CandidateClassifier classifier, Path dir, JsonObject training) {
-		byte[] bytes;
-		try (var buffer = new java.io.ByteArrayOutputStream(); var out = new ObjectOutputStream(buffer)) {
-			out.writeObject(classifier.forest());
-			out.flush();
-			bytes = buffer.toByteArray();
-		} catch (IOException e) {
-			throw new TomoPickIoException(dir.resolve(FOREST), "could not serialise the classifier: " + e.getMessage(),
-					e);
-		}
+		byte[] bytes = classifier.forest().toBytes();
 		JsonObject o = new JsonObject();
 		o.addProperty("format", FORMAT);
 		o.addProperty("format_version", FORMAT_VERSION);
@@ -81,8 +67,16 @@ public final class ClassifierFile {
 		proposals.addProperty("normalisation", classifier.proposals().normalisation().id());
 		o.add("proposals", proposals);
 		o.add("training", training == null ? new JsonObject() : training);
-		AtomicFiles.writeBytes(dir.resolve(FOREST), bytes);
-		AtomicFiles.writeString(dir.resolve(SIDECAR), GSON.toJson(o) + "\n");
+		java.util.Map<Path, AtomicFiles.ContentWriter> files = new java.util.LinkedHashMap<>();
+		files.put(dir.resolve(FOREST), out -> out.write(bytes));
+		files.put(dir.resolve(SIDECAR), out -> out.write((GSON.toJson(o) + "\n").getBytes(StandardCharsets.UTF_8)));
+		AtomicFiles.writeAll(files);
+		try {
+			Files.deleteIfExists(dir.resolve(LEGACY_FOREST)); // a forest of the first format beside it would be stale
+		} catch (IOException e) {
+			throw new TomoPickIoException(dir.resolve(LEGACY_FOREST), "cannot remove the old-format forest: "
+					+ e.getMessage(), e);
+		}
 	}
 
 	/** Loads a classifier and checks that it was trained on the features {@code expectedFeatures} names. */
@@ -111,6 +105,10 @@ public final class ClassifierFile {
 		for (String key : List.of("format_version", "sha256", "classes", "features", "forest_labels", "proposals"))
 			if (!o.has(key))
 				throw new TomoPickIoException(sidecar, "the classifier sidecar lacks '" + key + "'");
+		if (o.get("format_version").getAsInt() == 1)
+			throw new TomoPickIoException(sidecar, "a classifier of the first format (a Java-serialised forest, "
+					+ LEGACY_FOREST + "), which TomoPick no longer reads because loading such a file can run code; "
+					+ "refit it with 'tomopick train-classifier' (or use the models shipped with this version)");
 		if (o.get("format_version").getAsInt() != FORMAT_VERSION)
 			throw new TomoPickIoException(sidecar, "classifier format version " + o.get("format_version")
 					+ " is not supported (this TomoPick reads " + FORMAT_VERSION + ")");
@@ -125,33 +123,29 @@ public final class ClassifierFile {
 		if (!sha.equals(o.get("sha256").getAsString()))
 			throw new TomoPickIoException(forest, "its SHA-256 is " + sha + ", the sidecar expects "
 					+ o.get("sha256").getAsString() + " (file damaged or replaced)");
-		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-			in.setObjectInputFilter(FILTER);
-			Object read = in.readObject();
-			if (!(read instanceof RandomForest rf))
-				throw new TomoPickIoException(forest, "holds a " + read.getClass().getName() + ", not a random forest");
-			int[] labels = new int[o.getAsJsonArray("forest_labels").size()];
-			for (int i = 0; i < labels.length; i++) {
-				labels[i] = o.getAsJsonArray("forest_labels").get(i).getAsInt();
-				if (labels[i] < 0 || labels[i] >= classes.size() || i > 0 && labels[i] <= labels[i - 1])
-					throw new TomoPickIoException(sidecar, "forest_labels must ascend within 0.." + (classes.size() - 1));
-			}
-			if (rf.numClasses() != labels.length)
-				throw new TomoPickIoException(forest, "the forest has " + rf.numClasses() + " classes, the sidecar "
-						+ "names " + labels.length);
-			JsonObject p = o.getAsJsonObject("proposals");
-			ProposalSettings proposals = ProposalSettings.legacy(p.get("candidate_threshold").getAsDouble(),
-					p.get("min_cluster_support").getAsDouble(), p.has("blobs") && p.get("blobs").getAsBoolean());
-			if (p.has("normalisation"))
-				proposals = new ProposalSettings(proposals.candidateThreshold(), proposals.minClusterSupport(),
-						proposals.blobs(), p.has("dark_blobs") && p.get("dark_blobs").getAsBoolean(),
-						p.get("grid_voxel_angstrom").getAsDouble(), Normalisation.of(p.get("normalisation").getAsString()));
-			return new CandidateClassifier(rf, features, classes, labels, proposals);
-		} catch (InvalidClassException e) {
-			throw new TomoPickIoException(forest, "refused while reading: " + e.getMessage(), e);
-		} catch (IOException | ClassNotFoundException e) {
-			throw new TomoPickIoException(forest, "not a readable classifier: " + e.getMessage(), e);
+		TreeEnsemble rf;
+		try {
+			rf = TreeEnsemble.parse(bytes);
+		} catch (IllegalArgumentException e) {
+			throw new TomoPickIoException(forest, "not a readable forest: " + e.getMessage(), e);
 		}
+		int[] labels = new int[o.getAsJsonArray("forest_labels").size()];
+		for (int i = 0; i < labels.length; i++) {
+			labels[i] = o.getAsJsonArray("forest_labels").get(i).getAsInt();
+			if (labels[i] < 0 || labels[i] >= classes.size() || i > 0 && labels[i] <= labels[i - 1])
+				throw new TomoPickIoException(sidecar, "forest_labels must ascend within 0.." + (classes.size() - 1));
+		}
+		if (rf.classes() != labels.length || rf.features() != features.size())
+			throw new TomoPickIoException(forest, "the forest has " + rf.classes() + " classes and " + rf.features()
+					+ " features, the sidecar names " + labels.length + " and " + features.size());
+		JsonObject p = o.getAsJsonObject("proposals");
+		ProposalSettings proposals = ProposalSettings.legacy(p.get("candidate_threshold").getAsDouble(),
+				p.get("min_cluster_support").getAsDouble(), p.has("blobs") && p.get("blobs").getAsBoolean());
+		if (p.has("normalisation"))
+			proposals = new ProposalSettings(proposals.candidateThreshold(), proposals.minClusterSupport(),
+					proposals.blobs(), p.has("dark_blobs") && p.get("dark_blobs").getAsBoolean(),
+					p.get("grid_voxel_angstrom").getAsDouble(), Normalisation.of(p.get("normalisation").getAsString()));
+		return new CandidateClassifier(rf, features, classes, labels, proposals);
 	}
 
 	private static List<String> strings(JsonArray a) {

@@ -72,6 +72,30 @@ class CandidateClassifierTest {
 	}
 
 	@Test
+	void theForestAsDataGivesSmilesProbabilitiesExactly() {
+		int[] y = new int[600];
+		double[][] x = rows(600, 11, y, false);
+		smile.data.DataFrame data = smile.data.DataFrame.of(x, FEATURES.toArray(String[]::new))
+				.merge(smile.data.vector.IntVector.of("label", y));
+		smile.classification.RandomForest fitted = smile.classification.RandomForest.fit(
+				smile.data.formula.Formula.lhs("label"), data, 40, 1, smile.base.cart.SplitRule.GINI, 10, 64, 2, 1.0,
+				null, java.util.stream.LongStream.range(0, 40).map(i -> 5 + i));
+		TreeEnsemble ours = TreeEnsemble.of(fitted, FEATURES.size());
+		TreeEnsemble parsed = TreeEnsemble.parse(ours.toBytes());
+		smile.data.type.StructType schema = smile.data.DataFrame.of(new double[1][2], FEATURES.toArray(String[]::new))
+				.schema();
+		int[] testY = new int[300];
+		double[][] test = rows(300, 12, testY, false);
+		test[0] = new double[] { Double.NaN, 0 }; // a missing value goes the same way in both
+		for (double[] row : test) {
+			double[] expected = new double[4];
+			fitted.predict(smile.data.Tuple.of(row, schema), expected);
+			assertArrayEquals(expected, ours.probabilities(row), 1e-12);
+			assertArrayEquals(expected, parsed.probabilities(row), 0);
+		}
+	}
+
+	@Test
 	void aClassWithoutExamplesIsNeverPredicted() {
 		int[] y = new int[300];
 		CandidateClassifier c = CandidateClassifier.fit(rows(300, 3, y, true), y, FEATURES, CLASSES, small(), ProposalSettings.defaults());
@@ -97,17 +121,28 @@ class CandidateClassifierTest {
 		assertTrue(damaged.getMessage().contains("SHA-256") && damaged.getMessage().contains(ClassifierFile.FOREST),
 				damaged.getMessage());
 
-		// A serialised object of a class outside Smile and the JDK, with a matching hash, is refused unread.
-		var buffer = new java.io.ByteArrayOutputStream();
-		try (var out = new java.io.ObjectOutputStream(buffer)) {
+		// Crafted forest files with matching hashes: parsed and refused, nothing allocated beyond the file's bytes
+		String original = Files.readString(tmp.resolve(ClassifierFile.SIDECAR));
+		java.nio.ByteBuffer huge = java.nio.ByteBuffer.allocate(20).putInt(TreeEnsemble.MAGIC).putInt(1).putInt(4)
+				.putInt(2).putInt(TreeEnsemble.MAX_TREES);
+		var serialised = new java.io.ByteArrayOutputStream();
+		try (var out = new java.io.ObjectOutputStream(serialised)) {
 			out.writeObject(new Foreign());
 		}
-		Files.write(tmp.resolve(ClassifierFile.FOREST), buffer.toByteArray());
-		String sidecar = Files.readString(tmp.resolve(ClassifierFile.SIDECAR)).replaceAll("\"sha256\": \"[0-9a-f]+\"",
-				"\"sha256\": \"" + Sha256.of(buffer.toByteArray()) + "\"");
-		Files.writeString(tmp.resolve(ClassifierFile.SIDECAR), sidecar);
-		TomoPickIoException foreign = assertThrows(TomoPickIoException.class, () -> ClassifierFile.load(tmp, FEATURES));
-		assertTrue(foreign.getMessage().contains("refused"), foreign.getMessage());
+		for (byte[] crafted : new byte[][] { huge.array(), serialised.toByteArray(), new byte[35] }) {
+			Files.write(tmp.resolve(ClassifierFile.FOREST), crafted);
+			Files.writeString(tmp.resolve(ClassifierFile.SIDECAR), original.replaceAll("\"sha256\": \"[0-9a-f]+\"",
+					"\"sha256\": \"" + Sha256.of(crafted) + "\""));
+			TomoPickIoException refused = assertThrows(TomoPickIoException.class,
+					() -> ClassifierFile.load(tmp, FEATURES));
+			assertTrue(refused.getMessage().contains("not a readable forest")
+					&& refused.getMessage().contains(ClassifierFile.FOREST), refused.getMessage());
+		}
+		// the first format (Java serialisation) is refused by its version, before any file is opened
+		Files.writeString(tmp.resolve(ClassifierFile.SIDECAR), original.replace("\"format_version\": 2",
+				"\"format_version\": 1"));
+		TomoPickIoException legacy = assertThrows(TomoPickIoException.class, () -> ClassifierFile.load(tmp, FEATURES));
+		assertTrue(legacy.getMessage().contains("no longer reads"), legacy.getMessage());
 
 		Files.writeString(tmp.resolve(ClassifierFile.SIDECAR), "{\"format\": \"tomopick-candidate-classifier\"}");
 		TomoPickIoException malformed = assertThrows(TomoPickIoException.class,

@@ -66,7 +66,7 @@ class TrainPickCommandTest {
 		assertEquals(table.substring(0, table.indexOf("classifier written")),
 				refit.out().substring(refit.out().indexOf("validation, every proposal"),
 						refit.out().indexOf("classifier written")));
-		assertTrue(Files.isRegularFile(models.resolve("classifier/classifier.ser")));
+		assertTrue(Files.isRegularFile(models.resolve("classifier/classifier.forest")));
 		assertTrue(Files.readString(models.resolve("classifier/classifier.json")).contains("\"candidate_threshold\": 0.0"));
 
 		TomoPickCliTest.Run tune = TomoPickCliTest.cli("tune", "--models", models.toString(), "--val",
