@@ -67,7 +67,10 @@ final class ConvertCommand implements Runnable {
 		} else {
 			OmeZarrWriterSettings settings = OmeZarrWriterSettings.defaults(voxel[2]).withCompressor(compressor())
 					.withChunkSize(chunk).withLevels(levels);
-			OmeZarrWriter.write(volume, out, settings, overwrite);
+			// Ctrl-C stops between chunks: the temporary tree is removed, an existing OUT stays, exit code 130
+			try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
+				OmeZarrWriter.write(volume, out, settings, overwrite, progress);
+			}
 		}
 		int[] s = volume.shape();
 		spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d x %d x %d (z, y, x) %s at %.6g A%n", out, s[0],

@@ -30,10 +30,20 @@ public final class OmeZarrWriter {
 	 *                  complete
 	 */
 	public static void write(DenseVolume volume, Path target, OmeZarrWriterSettings settings, boolean overwrite) {
-		DirectoryCommit.write(target, overwrite, dir -> writeInto(volume, dir, settings, target));
+		write(volume, target, settings, overwrite, org.tomopick.progress.Progress.NONE);
 	}
 
-	private static void writeInto(DenseVolume volume, Path dir, OmeZarrWriterSettings settings, Path target) {
+	/**
+	 * As above, reporting per level and stopping between chunks when {@code progress} asks to cancel: the temporary
+	 * tree is removed and an existing target stays as it was.
+	 */
+	public static void write(DenseVolume volume, Path target, OmeZarrWriterSettings settings, boolean overwrite,
+			org.tomopick.progress.Progress progress) {
+		DirectoryCommit.write(target, overwrite, dir -> writeInto(volume, dir, settings, target, progress));
+	}
+
+	private static void writeInto(DenseVolume volume, Path dir, OmeZarrWriterSettings settings, Path target,
+			org.tomopick.progress.Progress progress) {
 		int c = settings.chunkSize();
 		DenseVolume level = volume;
 		for (int l = 0; l < settings.levels(); l++) {
@@ -45,7 +55,8 @@ public final class OmeZarrWriter {
 			} catch (IOException e) {
 				throw new TomoPickIoException(target, "cannot write level " + l + ": " + e.getMessage(), e);
 			}
-			ZarrArrayWriter.writeInto(level, levelDir, new int[] { c, c, c }, settings.compressor().codec());
+			progress.report("writing level " + l, (double) l / settings.levels());
+			ZarrArrayWriter.writeInto(level, levelDir, new int[] { c, c, c }, settings.compressor().codec(), progress);
 		}
 		try {
 			Files.writeString(dir.resolve(".zgroup"), "{\n    \"zarr_format\": 2\n}\n", StandardCharsets.UTF_8);

@@ -28,11 +28,13 @@ public final class ZarrArrayWriter {
 	 * @param overwrite whether an existing {@code target} may be replaced (only once the new array is complete)
 	 */
 	public static void write(DenseVolume volume, Path target, int[] chunksZyx, ChunkCodec codec, boolean overwrite) {
-		DirectoryCommit.write(target, overwrite, dir -> writeInto(volume, dir, chunksZyx, codec));
+		DirectoryCommit.write(target, overwrite, dir -> writeInto(volume, dir, chunksZyx, codec,
+				org.tomopick.progress.Progress.NONE));
 	}
 
 	/** Writes the array into the existing, empty directory {@code dir} (no atomicity of its own). */
-	static ZarrArrayMetadata writeInto(DenseVolume volume, Path dir, int[] chunksZyx, ChunkCodec codec) {
+	static ZarrArrayMetadata writeInto(DenseVolume volume, Path dir, int[] chunksZyx, ChunkCodec codec,
+			org.tomopick.progress.Progress progress) {
 		int[] shape = volume.shape();
 		int[] chunks = new int[3];
 		for (int d = 0; d < 3; d++)
@@ -51,7 +53,10 @@ public final class ZarrArrayWriter {
 		}
 		ParallelChunks.run(n, Runtime.getRuntime().availableProcessors(), () -> {
 			byte[] raw = new byte[meta.chunkBytes()];
-			return i -> writeChunk(volume, meta, dir, i / (grid[1] * grid[2]), i / grid[2] % grid[1], i % grid[2], raw);
+			return i -> {
+				progress.checkCancelled("writing " + dir.getFileName());
+				writeChunk(volume, meta, dir, i / (grid[1] * grid[2]), i / grid[2] % grid[1], i % grid[2], raw);
+			};
 		});
 		return meta;
 	}

@@ -132,6 +132,25 @@ class OmeZarrWriterTest {
 	}
 
 	@Test
+	void aCancelledOverwriteLeavesTheOldStoreAndNoTemporary() throws IOException {
+		Path target = tmp.resolve("t.zarr");
+		OmeZarrWriter.write(ramp(new int[] { 4, 5, 6 }, DataType.FLOAT32, 1), target,
+				OmeZarrWriterSettings.defaults(10), false);
+		java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+		org.tomopick.progress.Progress cancelSoon = new org.tomopick.progress.Progress() {
+			@Override
+			public boolean isCancelled() {
+				return checks.incrementAndGet() > 3;
+			}
+		};
+		OmeZarrWriterSettings small = OmeZarrWriterSettings.defaults(10).withChunkSize(8);
+		assertThrows(org.tomopick.progress.CancelledException.class, () -> OmeZarrWriter.write(
+				ramp(new int[] { 40, 40, 40 }, DataType.FLOAT32, 2), target, small, true, cancelSoon));
+		assertArrayEquals(new int[] { 4, 5, 6 }, OmeZarrGroup.open(target).level(0).shape());
+		assertEquals(1, siblings(), "no temporary or old directory left");
+	}
+
+	@Test
 	void existingTargetIsRefusedUnlessOverwriting() throws IOException {
 		Path target = tmp.resolve("t.zarr");
 		DenseVolume a = ramp(new int[] { 4, 5, 6 }, DataType.FLOAT32, 1);
