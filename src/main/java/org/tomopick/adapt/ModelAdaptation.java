@@ -67,13 +67,6 @@ public final class ModelAdaptation {
 			List<String> regions, int trainingParticles, int heldOutParticles) {
 	}
 
-	/**
-	 * A class's threshold is chosen on the held-out data only when that holds at least this many of its particles;
-	 * otherwise the starting models' threshold stays (a threshold fitted to a handful of particles did not carry
-	 * over to the next tomogram in {@code bench --adapt}).
-	 */
-	static final int MIN_PARTICLES_TO_TUNE = 10;
-
 	private final Path startModels;
 	private final AdaptSettings settings;
 	private final ParticleCatalog catalog;
@@ -142,8 +135,7 @@ public final class ModelAdaptation {
 			copyModels(startModels, staging);
 			PipelineTuning startTuning = PipelineTuning.readIfPresent(startModels);
 			double candidateThreshold = startTuning != null ? startTuning.candidateThreshold() : 0.2;
-			PipelineTuner tuner = new PipelineTuner(present, candidateThreshold)
-					.withMinParticles(MIN_PARTICLES_TO_TUNE);
+			PipelineTuner tuner = new PipelineTuner(present, candidateThreshold);
 
 			// the starting models on the held-out data, and their picks of the classes nobody annotated
 			long t0 = System.nanoTime();

@@ -27,29 +27,14 @@ public final class PipelineTuner {
 
 	private final ParticleCatalog scored;
 	private final double candidateThreshold;
-	private final int minParticles;
 
 	/**
 	 * @param scored             the classes whose thresholds are chosen (and that the scores are computed over)
 	 * @param candidateThreshold the confidence branch candidates need before fusion (the pipeline's)
 	 */
 	public PipelineTuner(ParticleCatalog scored, double candidateThreshold) {
-		this(scored, candidateThreshold, 0);
-	}
-
-	private PipelineTuner(ParticleCatalog scored, double candidateThreshold, int minParticles) {
 		this.scored = scored;
 		this.candidateThreshold = candidateThreshold;
-		this.minParticles = minParticles;
-	}
-
-	/**
-	 * A tuner that, when a base tuning is given, keeps the base's threshold of every class with fewer than {@code n}
-	 * particles in the tuning data: a threshold that maximises the F4 of a handful of particles says little about the
-	 * next tomogram.
-	 */
-	public PipelineTuner withMinParticles(int n) {
-		return new PipelineTuner(scored, candidateThreshold, n);
 	}
 
 	/** The picks of every mode (most-probable labels) and of full mode with every likely class, per tomogram. */
@@ -87,7 +72,7 @@ public final class PipelineTuner {
 		Map<PickingMode, Map<String, Double>> thresholds = new EnumMap<>(PickingMode.class);
 		for (PickingMode mode : PickingMode.values()) {
 			Map<String, List<Particle>> modePicks = scoredOnly(picks.byMode().get(mode));
-			Map<String, Double> t = guarded(tuner.tune(truth, modePicks), base, mode, truth);
+			Map<String, Double> t = tuner.tune(truth, modePicks);
 			thresholds.put(mode, t);
 			double before = scorer.score(truth, ThresholdTuner.filter(modePicks, 0.5)).weightedFBeta();
 			double after = scorer.score(truth, applied(modePicks, t)).weightedFBeta();
@@ -95,7 +80,7 @@ public final class PipelineTuner {
 					mode, before, after, t));
 		}
 		Map<String, List<Particle>> every = scoredOnly(picks.everyLikelyClass());
-		Map<String, Double> everyThresholds = guarded(tuner.tune(truth, every), base, PickingMode.FULL, truth);
+		Map<String, Double> everyThresholds = tuner.tune(truth, every);
 		double everyScore = scorer.score(truth, applied(every, everyThresholds)).weightedFBeta();
 		double mostScore = scorer.score(truth,
 				applied(scoredOnly(picks.byMode().get(PickingMode.FULL)), thresholds.get(PickingMode.FULL)))
@@ -113,21 +98,6 @@ public final class PipelineTuner {
 				thresholds.put(mode, merged);
 			}
 		return new PipelineTuning(candidateThreshold, thresholds, tunedOn, decision);
-	}
-
-	/** The tuned thresholds, with the base's for the classes that have too few particles here. */
-	private Map<String, Double> guarded(Map<String, Double> tuned, PipelineTuning base, PickingMode mode,
-			Map<String, List<Particle>> truth) {
-		if (base == null || minParticles <= 0)
-			return tuned;
-		Map<String, Double> out = new LinkedHashMap<>(tuned);
-		Map<String, Double> fallback = base.thresholds(mode);
-		for (ParticleClass c : scored.classes()) {
-			long n = truth.values().stream().flatMap(List::stream).filter(p -> p.type().equals(c)).count();
-			if (n < minParticles && fallback.containsKey(c.name()))
-				out.put(c.name(), fallback.get(c.name()));
-		}
-		return out;
 	}
 
 	/** The weighted F4 over the scored classes of a mode's picks with a tuning's thresholds. */

@@ -44,46 +44,6 @@ class ThresholdTunerTest {
 	}
 
 	@Test
-	void aClassWithTooFewParticlesKeepsTheBaseThreshold() {
-		ParticleClass r = CZII.get("ribosome"), a = CZII.get("apo-ferritin");
-		List<Particle> truth = new java.util.ArrayList<>(), picks = new java.util.ArrayList<>();
-		// ten ribosomes, each picked with score 0.9, and a false ribosome pick at 0.4: tuned above 0.4
-		for (int i = 0; i < 10; i++) {
-			truth.add(new Particle(r, 1000 + 1000 * i, 1000, 1000, 1, Provenance.IMPORTED));
-			picks.add(p("ribosome", 1005 + 1000 * i, 0.9));
-		}
-		picks.add(p("ribosome", 50000, 0.4));
-		// two apo-ferritins picked at 0.9 and a false pick at 0.4: would be tuned the same way, but two are too few
-		for (int i = 0; i < 2; i++) {
-			truth.add(new Particle(a, 1000 + 1000 * i, 5000, 1000, 1, Provenance.IMPORTED));
-			picks.add(p("apo-ferritin", 1005 + 1000 * i, 0.9));
-		}
-		List<Particle> placed = new java.util.ArrayList<>();
-		for (Particle q : picks)
-			placed.add(q.type().equals(a) ? q.withPosition(q.x(), 5000, 1000) : q);
-		placed.add(new Particle(a, 60000, 5000, 1000, 0.4, Provenance.FUSED));
-		Map<PickingMode, Map<String, List<Particle>>> byMode = new java.util.EnumMap<>(PickingMode.class);
-		for (PickingMode m : PickingMode.values())
-			byMode.put(m, Map.of("run", placed));
-		PipelineTuner.Picks all = new PipelineTuner.Picks(Map.of("run", truth), byMode, Map.of("run", placed));
-		Map<PickingMode, Map<String, Double>> baseThresholds = new java.util.EnumMap<>(PickingMode.class);
-		for (PickingMode m : PickingMode.values())
-			baseThresholds.put(m, Map.of("ribosome", 0.05, "apo-ferritin", 0.05));
-		PipelineTuning base = new PipelineTuning(0.2, baseThresholds, "base");
-		ParticleCatalog two = new ParticleCatalog(List.of(a, r));
-
-		PipelineTuning plain = new PipelineTuner(two, 0.2).tune(all, base, "t", line -> {
-		});
-		PipelineTuning guarded = new PipelineTuner(two, 0.2).withMinParticles(10).tune(all, base, "t", line -> {
-		});
-
-		assertEquals(0.45, plain.thresholds(PickingMode.UNET).get("ribosome"), 1e-12);
-		assertEquals(0.45, plain.thresholds(PickingMode.UNET).get("apo-ferritin"), 1e-12);
-		assertEquals(0.45, guarded.thresholds(PickingMode.UNET).get("ribosome"), 1e-12, "ten particles: tuned");
-		assertEquals(0.05, guarded.thresholds(PickingMode.UNET).get("apo-ferritin"), 1e-12, "two: the base's");
-	}
-
-	@Test
 	void aTuningFileWithANonNumericOrOutOfRangeThresholdIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
 		for (String bad : new String[] { "NaN", "Infinity", "-0.5", "1.5" }) {
 			java.nio.file.Files.writeString(dir.resolve(PipelineTuning.FILE), "{\"candidate_threshold\": 0.2, "
