@@ -42,7 +42,7 @@ final class InfoCommand implements Runnable {
 		CliPaths.requireExists(path, "PATH");
 		VolumeSource source = VolumeSource.open(path);
 		int[] shape = source.shape(level);
-		VolumeStatistics stats = VolumeStatistics.of(source.read(level));
+		VolumeStatistics stats = source.statistics(level);
 		Optional<VoxelGeometry> geometry = source.geometry();
 		double[] voxel = geometry.map(g -> g.voxelSize(level)).orElse(null);
 

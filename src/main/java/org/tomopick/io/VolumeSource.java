@@ -115,6 +115,25 @@ public final class VolumeSource {
 		return zarr != null ? zarr.level(level).readAll() : MrcReader.read(path).volume();
 	}
 
+	/**
+	 * Min, max, mean, std and sum of a level without holding it in memory: a Zarr level one row of chunks along z at
+	 * a time, an MRC map one section at a time; the values are added in (z, y, x) order, so the result equals that
+	 * of the whole volume read at once.
+	 */
+	public VolumeStatistics statistics(int level) {
+		checkLevel(level);
+		if (zarr == null)
+			return MrcReader.statistics(path);
+		org.tomopick.io.zarr.ZarrArray array = zarr.level(level);
+		int[] shape = array.shape();
+		int step = array.metadata().chunks()[0];
+		VolumeStatistics stats = new VolumeStatistics();
+		for (int z = 0; z < shape[0]; z += step)
+			VolumeStatistics.add(stats, array.read(new int[] { z, 0, 0 },
+					new int[] { Math.min(step, shape[0] - z), shape[1], shape[2] }));
+		return stats;
+	}
+
 	private void checkLevel(int level) {
 		if (level < 0 || level >= levels())
 			throw new TomoPickIoException(path, "has no level " + level + " (levels 0.." + (levels() - 1) + ")");

@@ -16,6 +16,15 @@ public final class VolumeStatistics {
 
 	public static VolumeStatistics of(DenseVolume volume) {
 		VolumeStatistics s = new VolumeStatistics();
+		add(s, volume);
+		return s;
+	}
+
+	/**
+	 * Adds every value of a volume, in its (z, y, x) order: adding the z-slabs of a volume one after the other gives
+	 * exactly the statistics of the whole volume.
+	 */
+	public static void add(VolumeStatistics s, DenseVolume volume) {
 		int n = volume.voxelCount();
 		if (volume.dataType() == DataType.FLOAT32) {
 			float[] f = (float[]) volume.data();
@@ -25,7 +34,6 @@ public final class VolumeStatistics {
 			for (int i = 0; i < n; i++)
 				s.accept(volume.getDouble(i));
 		}
-		return s;
 	}
 
 	public void accept(double v) {

@@ -56,6 +56,34 @@ public final class MrcReader {
 		return new MrcVolume(volume, header.voxelSizeZyx(), header.originZyx());
 	}
 
+	/**
+	 * Statistics of the whole map without holding it in memory: one section at a time for the standard axis order
+	 * (the same values in the same order as {@link #read}), else the whole map (its memory checked first).
+	 */
+	public static org.tomopick.io.VolumeStatistics statistics(Path file) {
+		MrcHeader header = MrcHeaderReader.read(file);
+		if (!header.isStandardAxisOrder())
+			return org.tomopick.io.VolumeStatistics.of(read(file).volume());
+		int[] crs = header.sizeCrs();
+		org.tomopick.io.VolumeStatistics stats = new org.tomopick.io.VolumeStatistics();
+		DenseVolume section;
+		try {
+			section = DenseVolume.allocate(new int[] { 1, crs[1], crs[0] }, header.dataType());
+		} catch (IllegalArgumentException e) {
+			throw new TomoPickIoException(file, e.getMessage(), e);
+		}
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			channel.position(header.dataOffset());
+			for (int s = 0; s < crs[2]; s++) {
+				readData(file, channel, header.byteOrder(), section.data(), section.voxelCount());
+				org.tomopick.io.VolumeStatistics.add(stats, section);
+			}
+		} catch (IOException e) {
+			throw new TomoPickIoException(file, "cannot read MRC data: " + e.getMessage(), e);
+		}
+		return stats;
+	}
+
 	private static void readData(Path file, FileChannel channel, ByteOrder order, Object storage, int n)
 			throws IOException {
 		if (storage instanceof byte[] bytes) {
@@ -75,6 +103,7 @@ public final class MrcReader {
 				chunk.asFloatBuffer().get((float[]) storage, done, count);
 			position += (long) count * elementBytes;
 		}
+		channel.position(position); // as a read would: the next call continues after these elements
 	}
 
 	private static void fill(Path file, FileChannel channel, ByteBuffer target) throws IOException {

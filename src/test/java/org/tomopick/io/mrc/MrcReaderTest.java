@@ -175,4 +175,28 @@ class MrcReaderTest {
 			assertTrue(e.getMessage().contains("cell.mrc") && e.getMessage().contains("CELLA Y"), e.getMessage());
 		}
 	}
+
+	@Test
+	void statisticsStreamedSectionBySectionEqualThoseOfTheWholeMap() throws IOException {
+		java.util.Random r = new java.util.Random(3);
+		for (org.tomopick.io.DataType type : new org.tomopick.io.DataType[] { org.tomopick.io.DataType.FLOAT32,
+				org.tomopick.io.DataType.INT16, org.tomopick.io.DataType.UINT8 }) {
+			org.tomopick.io.DenseVolume v = org.tomopick.io.DenseVolume.allocate(new int[] { 7, 9, 11 }, type);
+			for (int i = 0; i < v.voxelCount(); i++)
+				switch (type) {
+				case FLOAT32 -> ((float[]) v.data())[i] = (float) r.nextGaussian();
+				case INT16 -> ((short[]) v.data())[i] = (short) (r.nextInt(2000) - 1000);
+				default -> ((byte[]) v.data())[i] = (byte) r.nextInt(256);
+				}
+			Path file = dir.resolve("s-" + type + ".mrc");
+			MrcWriter.write(file, v, new double[] { 2, 2, 2 }, new double[3]);
+			org.tomopick.io.VolumeStatistics whole = org.tomopick.io.VolumeStatistics.of(MrcReader.read(file).volume());
+			org.tomopick.io.VolumeStatistics streamed = MrcReader.statistics(file);
+			assertEquals(whole.count(), streamed.count());
+			assertEquals(whole.sum(), streamed.sum(), 0, type.toString());
+			assertEquals(whole.std(), streamed.std(), 0, type.toString());
+			assertEquals(whole.min(), streamed.min(), 0);
+			assertEquals(whole.max(), streamed.max(), 0);
+		}
+	}
 }

@@ -147,4 +147,32 @@ class ZarrCorruptInputTest {
 			assertTrue(e.getMessage().contains("coarser pyramid level or a crop"), e.getMessage());
 		}
 	}
+
+	@Test
+	void statisticsOfAnArrayLargerThanTheHeapAreStreamedChunkRowByChunkRow() throws IOException {
+		// 1600 x 1024 x 1024 float32 = 6.7 GB, more than the tests' 6 GB heap; no chunk files: all fill value 2.5
+		Path array = Files.createDirectories(tmp.resolve("huge"));
+		Files.writeString(array.resolve(".zarray"), "{\"zarr_format\": 2, \"shape\": [1600, 1024, 1024], \"chunks\": "
+				+ "[64, 256, 256], \"dtype\": \"<f4\", \"compressor\": null, \"fill_value\": 2.5, \"order\": \"C\", "
+				+ "\"filters\": null}");
+		org.tomopick.io.VolumeSource source = org.tomopick.io.VolumeSource.open(array);
+		assertThrows(TomoPickIoException.class, () -> source.read(0), "the whole volume does not fit");
+		org.tomopick.io.VolumeStatistics stats = source.statistics(0);
+		org.junit.jupiter.api.Assertions.assertEquals(1600L * 1024 * 1024, stats.count());
+		org.junit.jupiter.api.Assertions.assertEquals(2.5, stats.mean(), 0);
+		org.junit.jupiter.api.Assertions.assertEquals(0, stats.std(), 0);
+	}
+
+	@Test
+	void streamedStatisticsEqualThoseOfTheWholeVolumeExactly() throws IOException {
+		org.tomopick.io.VolumeSource source = org.tomopick.io.VolumeSource.open(SOURCE);
+		org.tomopick.io.VolumeStatistics whole = org.tomopick.io.VolumeStatistics.of(source.read(0));
+		org.tomopick.io.VolumeStatistics streamed = source.statistics(0);
+		org.junit.jupiter.api.Assertions.assertEquals(whole.count(), streamed.count());
+		org.junit.jupiter.api.Assertions.assertEquals(whole.sum(), streamed.sum(), 0);
+		org.junit.jupiter.api.Assertions.assertEquals(whole.mean(), streamed.mean(), 0);
+		org.junit.jupiter.api.Assertions.assertEquals(whole.std(), streamed.std(), 0);
+		org.junit.jupiter.api.Assertions.assertEquals(whole.min(), streamed.min(), 0);
+		org.junit.jupiter.api.Assertions.assertEquals(whole.max(), streamed.max(), 0);
+	}
 }
