@@ -65,6 +65,20 @@ public final class DirectoryCommit {
 		}
 	}
 
+	/** The previous version of a missing target that a killed write moved aside, if there is one. */
+	public static java.util.Optional<Path> interruptedOld(Path target) {
+		Path absolute = target.toAbsolutePath().normalize();
+		Path parent = absolute.getParent();
+		if (parent == null || absolute.getFileName() == null || !Files.isDirectory(parent))
+			return java.util.Optional.empty();
+		String prefix = "." + absolute.getFileName() + ".old-";
+		try (var siblings = Files.list(parent)) {
+			return siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().findFirst();
+		} catch (IOException e) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	/** A real folder (not a link) holding Zarr metadata at its top. */
 	static boolean isZarrStore(Path dir) {
 		if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS))

@@ -116,6 +116,10 @@ class OmeZarrWriterTest {
 		Files.move(target, tmp.resolve(".t.zarr.old-1234abcd"));
 		Files.createDirectories(tmp.resolve(".t.zarr.tmp-1234abcd/0"));
 		Files.writeString(tmp.resolve(".t.zarr.tmp-1234abcd/0/.zarray"), "{half");
+		TomoPickIoException missing = assertThrows(TomoPickIoException.class,
+				() -> org.tomopick.io.VolumeSource.open(target));
+		assertTrue(missing.getMessage().contains("interrupted") && missing.getMessage().contains(".t.zarr.old-1234abcd"),
+				missing.getMessage());
 		TomoPickIoException e = assertThrows(TomoPickIoException.class,
 				() -> OmeZarrWriter.write(b, target, OmeZarrWriterSettings.defaults(10), false));
 		assertTrue(e.getMessage().contains("already exists"), "the old output is back: " + e.getMessage());
