@@ -68,6 +68,8 @@ class AdaptCommandTest {
 		assertTrue(card.contains("--runs sim_200"), card);
 
 		double before = score(target, models, "before"), after = score(target, adapted, "after");
+		System.out.printf(java.util.Locale.ROOT, "AdaptCommandTest: second tomogram of the new kind, weighted F4 %.3f "
+				+ "with the starting models, %.3f adapted%n", before, after);
 		assertTrue(after > before + 0.1, "second tomogram of the new kind: F4 " + before + " with the starting models, "
 				+ after + " adapted\n" + adapt.out());
 
