@@ -74,6 +74,7 @@ public final class AtomicFiles {
 			throws IOException {
 		Path dir = target.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
+		removeAbandoned(dir, target.getFileName().toString());
 		Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
 		made.put(target, tmp);
 		keepPermissions(tmp, target);
@@ -85,6 +86,26 @@ public final class AtomicFiles {
 			channel.force(true);
 		}
 		return tmp;
+	}
+
+	/** Temporaries older than this were left by a killed process (a write takes seconds) and are removed. */
+	static final java.time.Duration ABANDONED = java.time.Duration.ofMinutes(10);
+
+	/** Removes this target's temporaries that a killed process left (older than {@link #ABANDONED}). */
+	private static void removeAbandoned(Path dir, String name) {
+		java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(
+				java.time.Instant.now().minus(ABANDONED));
+		try (var files = Files.list(dir)) {
+			for (Path p : files.toList()) {
+				String n = p.getFileName().toString();
+				if (n.startsWith("." + name + ".") && n.endsWith(".tmp")
+						&& Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+						&& Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).compareTo(before) < 0)
+					Files.deleteIfExists(p);
+			}
+		} catch (IOException e) {
+			// best effort: a leftover temporary is hidden and harmless
+		}
 	}
 
 	/**

@@ -92,4 +92,24 @@ class AtomicFilesTest {
 		org.junit.jupiter.api.Assertions.assertEquals("new a", java.nio.file.Files.readString(a));
 		org.junit.jupiter.api.Assertions.assertEquals("new c", java.nio.file.Files.readString(c));
 	}
+
+	@Test
+	void temporariesThatAKilledWriteLeftAreRemovedByTheNextWrite(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		java.nio.file.Path target = dir.resolve("tomopick_0_ribosome.json");
+		java.nio.file.Path abandoned = java.nio.file.Files.writeString(dir.resolve(".tomopick_0_ribosome.json.123.tmp"),
+				"half");
+		java.nio.file.Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(
+				java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+		java.nio.file.Path recent = java.nio.file.Files.writeString(dir.resolve(".tomopick_0_ribosome.json.456.tmp"),
+				"another write, now");
+		java.nio.file.Path other = java.nio.file.Files.writeString(dir.resolve(".other.json.789.tmp"), "not ours");
+		java.nio.file.Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.from(
+				java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+		AtomicFiles.writeString(target, "new");
+		org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(abandoned), "the abandoned one goes");
+		org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(recent), "a fresh one may be in use");
+		org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(other), "another target's stays");
+		org.junit.jupiter.api.Assertions.assertEquals("new", java.nio.file.Files.readString(target));
+	}
 }
