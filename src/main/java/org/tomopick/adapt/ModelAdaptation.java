@@ -376,20 +376,42 @@ public final class ModelAdaptation {
 					"not refitted: " + e.getMessage());
 		}
 		double before = old == null ? Double.NaN : heldOutScore(old, descriptor, heldOutExamples, present);
-		double after = heldOutScore(refitted, descriptor, heldOutExamples, present);
-		boolean kept = old == null || after > before;
+		double refittedScore = heldOutScore(refitted, descriptor, heldOutExamples, present);
+		// the shipped forest knows many conditions, the refitted one this data: their trees together, half the
+		// weight each, are the third candidate (when both know the same classes)
+		CandidateClassifier blended = null;
+		double blendedScore = Double.NaN;
+		if (old != null && java.util.Arrays.equals(old.forestLabels(), refitted.forestLabels())) {
+			blended = CandidateClassifier.blend(old, refitted, 0.5);
+			blendedScore = heldOutScore(blended, descriptor, heldOutExamples, present);
+		}
+		CandidateClassifier best = old;
+		double after = before;
+		String which = "starting";
+		if (old == null || refittedScore > after) {
+			best = refitted;
+			after = refittedScore;
+			which = "refitted";
+		}
+		if (blended != null && blendedScore > after) {
+			best = blended;
+			after = blendedScore;
+			which = "starting + refitted trees";
+		}
+		boolean kept = best != old;
 		if (kept) {
 			JsonObject notes = new JsonObject();
 			notes.addProperty("adapted_on", names(fit).toString());
 			notes.addProperty("seed", settings.seed());
+			notes.addProperty("forest", which);
 			notes.addProperty("held_out_weighted_f4", after);
-			ClassifierFile.save(refitted, dir, notes);
+			ClassifierFile.save(best, dir, notes);
 		}
 		double seconds = (System.nanoTime() - t0) * 1e-9;
 		log.accept(String.format(Locale.ROOT, "classifier: held-out F4 (thresholds chosen there) %.4f starting, %.4f "
-				+ "refitted on %d proposals; %s kept, %.1f min", before, after,
-				fitExamples.stream().mapToInt(e -> e.labels().length).sum(), kept ? "refitted" : "starting", seconds / 60));
-		return new Stage("classifier", before, after, kept, seconds, kept ? "refitted" : "starting forest kept");
+				+ "refitted on %d proposals, %.4f both forests' trees; %s kept, %.1f min", before, refittedScore,
+				fitExamples.stream().mapToInt(e -> e.labels().length).sum(), blendedScore, which, seconds / 60));
+		return new Stage("classifier", before, after, kept, seconds, which + " kept");
 	}
 
 	/** The best weighted F4 over the annotated classes of a forest on held-out proposals, either label decision. */

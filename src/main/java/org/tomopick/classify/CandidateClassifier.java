@@ -94,6 +94,19 @@ public final class CandidateClassifier {
 				proposals);
 	}
 
+	/**
+	 * A classifier whose forest holds the trees of both, {@code b}'s with {@code share} of the weight (see
+	 * {@link TreeEnsemble#blend}); both must have the same features, classes and forest labels. {@code a}'s
+	 * proposal settings are kept.
+	 */
+	public static CandidateClassifier blend(CandidateClassifier a, CandidateClassifier b, double share) {
+		if (!a.features.equals(b.features) || !a.classes.equals(b.classes)
+				|| !java.util.Arrays.equals(a.forestLabels, b.forestLabels))
+			throw new IllegalArgumentException("classifiers of other features, classes or labels cannot be blended");
+		return new CandidateClassifier(TreeEnsemble.blend(a.forest, b.forest, share), a.features, a.classes,
+				a.forestLabels, a.proposals);
+	}
+
 	/** Probabilities of background and of each class, in the order of {@link #classes()}. */
 	public double[] probabilities(double[] features) {
 		if (features.length != this.features.size())

@@ -41,6 +41,10 @@ public final class TreeEnsemble {
 	/** One tree: node i is a leaf when {@code feature[i] < 0}. */
 	record Tree(double weight, int[] feature, double[] threshold, int[] ifTrue, int[] ifFalse, int[][] counts) {
 
+		Tree withWeight(double w) {
+			return new Tree(w, feature, threshold, ifTrue, ifFalse, counts);
+		}
+
 		int leaf(double[] x) {
 			int n = 0;
 			while (feature[n] >= 0)
@@ -90,6 +94,32 @@ public final class TreeEnsemble {
 		for (int c = 0; c < classes; c++)
 			p[c] /= norm;
 		return p;
+	}
+
+	/**
+	 * One forest of the trees of both: {@code a}'s trees carry {@code 1 - share} of the total weight, {@code b}'s
+	 * {@code share} (each forest's own weights kept in proportion). Both must know the same classes and features.
+	 */
+	public static TreeEnsemble blend(TreeEnsemble a, TreeEnsemble b, double share) {
+		if (a.classes != b.classes || a.features != b.features)
+			throw new IllegalArgumentException("forests of " + a.classes + "/" + b.classes + " classes and "
+					+ a.features + "/" + b.features + " features cannot be blended");
+		if (!(share > 0 && share < 1))
+			throw new IllegalArgumentException("share must be in (0, 1), was " + share);
+		Tree[] trees = new Tree[a.trees.length + b.trees.length];
+		double wa = totalWeight(a), wb = totalWeight(b);
+		for (int i = 0; i < a.trees.length; i++)
+			trees[i] = a.trees[i].withWeight(a.trees[i].weight() * (1 - share) / wa);
+		for (int i = 0; i < b.trees.length; i++)
+			trees[a.trees.length + i] = b.trees[i].withWeight(b.trees[i].weight() * share / wb);
+		return new TreeEnsemble(a.classes, a.features, trees);
+	}
+
+	private static double totalWeight(TreeEnsemble e) {
+		double w = 0;
+		for (Tree t : e.trees)
+			w += t.weight();
+		return w > 0 ? w : 1;
 	}
 
 	/** The forest Smile fitted, as data (the trees' nodes in pre-order). */

@@ -96,6 +96,25 @@ class CandidateClassifierTest {
 	}
 
 	@Test
+	void aBlendHoldsBothForestsTreesWithTheGivenShareOfTheWeight() {
+		int[] y1 = new int[300], y2 = new int[300];
+		CandidateClassifier a = CandidateClassifier.fit(rows(300, 21, y1, false), y1, FEATURES, CLASSES, small(),
+				ProposalSettings.defaults());
+		CandidateClassifier b = CandidateClassifier.fit(rows(300, 22, y2, false), y2, FEATURES, CLASSES, small(),
+				ProposalSettings.defaults());
+		CandidateClassifier half = CandidateClassifier.blend(a, b, 0.5);
+		assertEquals(a.trees() + b.trees(), half.trees());
+		int[] ty = new int[50];
+		for (double[] row : rows(50, 23, ty, false)) {
+			double[] pa = a.probabilities(row), pb = b.probabilities(row), ph = half.probabilities(row);
+			for (int c = 0; c < ph.length; c++) // each forest's probabilities sum to 1, so half and half averages them
+				assertEquals(0.5 * (pa[c] + pb[c]), ph[c], 1e-12);
+		}
+		ClassifierFile.save(half, tmp, null);
+		assertEquals(a.trees() + b.trees(), ClassifierFile.load(tmp, FEATURES).trees());
+	}
+
+	@Test
 	void aClassWithoutExamplesIsNeverPredicted() {
 		int[] y = new int[300];
 		CandidateClassifier c = CandidateClassifier.fit(rows(300, 3, y, true), y, FEATURES, CLASSES, small(), ProposalSettings.defaults());
