@@ -10,7 +10,8 @@ import org.tomopick.progress.Progress;
 /**
  * Progress on the terminal: one line per stage, redrawn in place on a terminal, every 25% otherwise (so that logs of
  * batch runs stay short). Ctrl-C asks the running work to cancel and gives it a few seconds to clean up its
- * temporary files before the JVM exits; nothing half-written is left behind, since every write is atomic.
+ * temporary files and print why it stopped ({@link #commandDone}) before the JVM exits; nothing half-written is left
+ * behind, since every write is atomic.
  */
 final class ConsoleProgress implements Progress, AutoCloseable {
 
@@ -18,10 +19,11 @@ final class ConsoleProgress implements Progress, AutoCloseable {
 
 	private final PrintWriter err;
 	private final boolean terminal = System.console() != null;
-	private final CountDownLatch finished = new CountDownLatch(1);
 	private final Thread hook;
 	private volatile boolean cancelled;
 	private String stage = "";
+	/** Counted down once the command has returned and printed its last line (exit code, "cancelled"). */
+	private static final CountDownLatch COMMAND_DONE = new CountDownLatch(1);
 	private int lastStep = -1;
 
 	ConsoleProgress(PrintWriter err) {
@@ -29,7 +31,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
 		this.hook = new Thread(() -> {
 			cancelled = true;
 			try {
-				finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
+				COMMAND_DONE.await(GRACE_SECONDS, TimeUnit.SECONDS);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
@@ -65,11 +67,15 @@ final class ConsoleProgress implements Progress, AutoCloseable {
 			err.println();
 			err.flush();
 		}
-		finished.countDown();
 		try {
 			Runtime.getRuntime().removeShutdownHook(hook);
 		} catch (IllegalStateException shuttingDown) {
-			// the hook is running: it only waits for the latch counted down above
+			// the hook is running: it waits for the command to return (commandDone)
 		}
+	}
+
+	/** The command has returned and printed all it had to say: a Ctrl-C in progress may now end the JVM. */
+	static void commandDone() {
+		COMMAND_DONE.countDown();
 	}
 }

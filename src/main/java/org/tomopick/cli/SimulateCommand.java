@@ -85,10 +85,10 @@ final class SimulateCommand implements Runnable {
 
 	@Option(names = "--vary", description = "Draw the conditions of each run at random (seeded; domain "
 			+ "randomisation for training): total dose 5-120 e-/A^2 (log-uniform), largest tilt 40-65 degrees in steps "
-			+ "of 2, 3 or 4, defocus 1.5-6 um, real maps or phantoms (with --templates), 40% a Gaussian or cosine "
+			+ "of 2, 3 or 4, defocus 1.5-6 um, real maps or phantoms (with --templates), 40%% a Gaussian or cosine "
 			+ "low-pass of 25-60 A, white, ramp or 1/f noise of 0-1.5 times the tomogram's std added after "
-			+ "reconstruction, particles scaled 0.92-1.08 per axis, amplitude 0.75-1.25, blurred 0-12 A, 15% missing "
-			+ "a cap of up to 25%, 0-6 vesicles, 0-10 gold beads and 20% ice contamination or a carbon edge (not in "
+			+ "reconstruction, particles scaled 0.92-1.08 per axis, amplitude 0.75-1.25, blurred 0-12 A, 15%% missing "
+			+ "a cap of up to 25%%, 0-6 vesicles, 0-10 gold beads and 20%% ice contamination or a carbon edge (not in "
 			+ "the truth). --dose, --tilt-max, --tilt-step and --denoised are then ignored.")
 	boolean vary;
 

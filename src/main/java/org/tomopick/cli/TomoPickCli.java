@@ -27,7 +27,9 @@ public final class TomoPickCli implements Runnable {
 	}
 
 	public static void main(String[] args) {
-		System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+		int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+		ConsoleProgress.commandDone();
+		System.exit(code);
 	}
 
 	/** Runs the CLI with the given streams and returns the exit code (tests call this). */

@@ -58,19 +58,19 @@ public class AdaptModelsCommand implements Command {
 	@Parameter(label = "Tomogram (for the open tomogram)", required = false)
 	private ImagePlus image;
 
-	@Parameter(label = "CoPick project (for a project)", style = "directory", required = false)
+	@Parameter(label = "CoPick project (for a project)", style = "directory", required = false, persist = false)
 	private File project;
 
-	@Parameter(label = "Runs (comma-separated; empty: every run)", required = false)
+	@Parameter(label = "Runs (comma-separated; empty: every run)", required = false, persist = false)
 	private String runs = "";
 
-	@Parameter(label = "Picks user (empty: the only one)", required = false)
+	@Parameter(label = "Picks user (empty: the only one)", required = false, persist = false)
 	private String truth_user = "";
 
 	@Parameter(label = "Models to start from", style = "directory")
 	private File models;
 
-	@Parameter(label = "Adapted models folder (new or empty)", style = "directory")
+	@Parameter(label = "Adapted models folder (new or empty)", style = "directory", persist = false)
 	private File output;
 
 	@Parameter(label = "Time budget (minutes)", min = "0.1")

@@ -31,25 +31,26 @@ import ij.measure.ResultsTable;
 		description = "Scores picks against ground truth with the CZII metric (F-beta 4)")
 public class EvaluatePicksCommand implements Command {
 
-	@Parameter(label = "Ground truth (CoPick project)", style = "directory")
+	@Parameter(label = "Ground truth (CoPick project)", style = "directory", persist = false)
 	private File truth;
 
-	@Parameter(label = "Truth user", required = false, description = "empty: the only user there is")
+	@Parameter(label = "Truth user", required = false, description = "empty: the only user there is", persist = false)
 	private String truth_user = "";
 
-	@Parameter(label = "Truth session", required = false)
+	@Parameter(label = "Truth session", required = false, persist = false)
 	private String truth_session = "";
 
-	@Parameter(label = "Picks (CoPick project or CSV)", style = "both")
+	@Parameter(label = "Picks (CoPick project or CSV)", style = "both", persist = false)
 	private File picks;
 
-	@Parameter(label = "Picks user (CoPick)", required = false)
+	@Parameter(label = "Picks user (CoPick)", required = false, persist = false)
 	private String user = "";
 
-	@Parameter(label = "Picks session (CoPick)", required = false)
+	@Parameter(label = "Picks session (CoPick)", required = false, persist = false)
 	private String session = "";
 
-	@Parameter(label = "Runs (comma-separated)", required = false, description = "empty: every run of the truth")
+	@Parameter(label = "Runs (comma-separated)", required = false,
+			description = "empty: every run of the truth", persist = false)
 	private String runs = "";
 
 	@Parameter(label = "Show table and plot", required = false)

@@ -38,17 +38,17 @@ public class ExportPicksCommand implements Command {
 	private String format = COPICK;
 
 	@Parameter(label = "CoPick project or CSV file", required = false, style = "save",
-			description = "empty (CoPick): the project the tomogram was opened from")
+			description = "empty (CoPick): the project the tomogram was opened from", persist = false)
 	private File output;
 
-	@Parameter(label = "Run", required = false, description = "empty: the tomogram's CoPick run")
+	@Parameter(label = "Run", required = false, description = "empty: the tomogram's CoPick run", persist = false)
 	private String run = "";
 
-	@Parameter(label = "User (CoPick)", required = false)
+	@Parameter(label = "User (CoPick)", required = false, persist = false)
 	private String user = "tomopick";
 
 	@Parameter(label = "Session (CoPick)", required = false,
-			description = "reviewed: beside, never over, the picker's own session 0")
+			description = "reviewed: beside, never over, the picker's own session 0", persist = false)
 	private String session = org.tomopick.ui.TomogramWindow.REVIEWED_SESSION;
 
 	@Parameter(label = "Also the particles the view hides (unticked classes, scores below the threshold)",

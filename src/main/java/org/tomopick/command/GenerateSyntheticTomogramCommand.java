@@ -37,10 +37,10 @@ import ij.ImagePlus;
 		description = "Simulates a tomogram with known particles and writes it as a CoPick run")
 public class GenerateSyntheticTomogramCommand implements Command {
 
-	@Parameter(label = "CoPick project folder (output)", style = "directory")
+	@Parameter(label = "CoPick project folder (output)", style = "directory", persist = false)
 	private File output;
 
-	@Parameter(label = "Run name")
+	@Parameter(label = "Run name", persist = false)
 	private String run = "sim_0";
 
 	@Parameter(label = "Size x (voxels)", min = "8")
@@ -79,7 +79,7 @@ public class GenerateSyntheticTomogramCommand implements Command {
 	@Parameter(label = "Tomogram type", required = false)
 	private String tomo_type = "wbp";
 
-	@Parameter(label = "Truth picks user", required = false)
+	@Parameter(label = "Truth picks user", required = false, persist = false)
 	private String truth_user = SimulatedRunWriter.TRUTH_USER;
 
 	@Parameter(label = "Show the review window", required = false)
@@ -105,7 +105,8 @@ public class GenerateSyntheticTomogramCommand implements Command {
 		TemplateLibrary library = templates == null || templates.isBlank()
 				? PhantomTemplates.library(catalog, voxel_size)
 				: TemplateFolder.load(Path.of(templates), catalog, voxel_size).library();
-		SimulatedTomogram sim = new TomogramSimulator(settings, library).simulate(RandomParticleLayout.uniformMix(catalog, density), progress);
+		SimulatedTomogram sim = new TomogramSimulator(settings, library)
+				.simulate(RandomParticleLayout.uniformMix(catalog, density), progress);
 		progress.done();
 
 		Path root = output.toPath();

@@ -30,16 +30,17 @@ import ij.ImagePlus;
 public class OpenTomogramCommand implements Command {
 
 	@Parameter(label = "Tomogram or CoPick project", description = "OME-Zarr group or array folder, MRC file, "
-			+ "or a CoPick overlay root / config file", style = "both")
+			+ "or a CoPick overlay root / config file", style = "both", persist = false)
 	private File path;
 
-	@Parameter(label = "Run (CoPick)", required = false, description = "empty: the first run")
+	@Parameter(label = "Run (CoPick)", required = false, description = "empty: the first run", persist = false)
 	private String run = "";
 
 	@Parameter(label = "Voxel spacing (A, CoPick)", required = false, description = "0: the finest")
 	private double voxel_spacing;
 
-	@Parameter(label = "Tomogram type (CoPick)", required = false, description = "empty: denoised, else wbp, else the first")
+	@Parameter(label = "Tomogram type (CoPick)", required = false,
+			description = "empty: denoised, else wbp, else the first")
 	private String tomo_type = "";
 
 	@Parameter(label = "Pyramid level", min = "0")
@@ -51,10 +52,11 @@ public class OpenTomogramCommand implements Command {
 	@Parameter(label = "Load existing picks (CoPick)", required = false)
 	private boolean load_picks;
 
-	@Parameter(label = "Picks user", required = false, description = "empty: the only user there is")
+	@Parameter(label = "Picks user", required = false, description = "empty: the only user there is", persist = false)
 	private String picks_user = "";
 
-	@Parameter(label = "Picks session", required = false, description = "empty: the only session there is")
+	@Parameter(label = "Picks session", required = false,
+			description = "empty: the only session there is", persist = false)
 	private String picks_session = "";
 
 	@Parameter(label = "Show the review window", required = false)

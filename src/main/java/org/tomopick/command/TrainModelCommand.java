@@ -35,13 +35,13 @@ public class TrainModelCommand implements Command {
 	@Parameter
 	private LogService log;
 
-	@Parameter(label = "CoPick project (training data)", style = "directory")
+	@Parameter(label = "CoPick project (training data)", style = "directory", persist = false)
 	private File project;
 
 	@Parameter(label = "Branch", choices = { "unet", "yolo" })
 	private String branch = "unet";
 
-	@Parameter(label = "Validation runs (comma-separated; empty: the last run)", required = false)
+	@Parameter(label = "Validation runs (comma-separated; empty: the last run)", required = false, persist = false)
 	private String val_runs = "";
 
 	@Parameter(label = "Epochs", min = "1")
@@ -53,10 +53,10 @@ public class TrainModelCommand implements Command {
 	@Parameter(label = "Seed")
 	private long seed = 42;
 
-	@Parameter(label = "Model folder (output)", style = "directory")
+	@Parameter(label = "Model folder (output)", style = "directory", persist = false)
 	private File output;
 
-	@Parameter(label = "Truth picks user (empty: the only one)", required = false)
+	@Parameter(label = "Truth picks user (empty: the only one)", required = false, persist = false)
 	private String truth_user = "";
 
 	@Parameter(label = "Show the training plot", required = false)

@@ -49,12 +49,8 @@ public final class VolumeSource {
 
 	/** Opens a folder as (OME-)Zarr, a file as MRC; anything else fails naming the path. */
 	public static VolumeSource open(Path path) {
-		if (!Files.exists(path)) {
-			java.util.Optional<Path> aside = org.tomopick.io.zarr.DirectoryCommit.interruptedOld(path);
-			throw new TomoPickIoException(path, aside.map(old -> "does not exist: a write of it was interrupted and "
-					+ "left the previous version at " + old + " (TomoPick restores it at the next write to " + path
-					+ "; or rename it back)").orElse("no such file or folder"));
-		}
+		if (!Files.exists(path) && !org.tomopick.io.zarr.DirectoryCommit.restoreInterrupted(path))
+			throw new TomoPickIoException(path, "no such file or folder");
 		if (Files.isDirectory(path)) {
 			OmeZarrGroup group = OmeZarrGroup.open(path);
 			return new VolumeSource(path, group.isMultiscale() ? Format.OME_ZARR : Format.ZARR_ARRAY, group, null);

@@ -69,7 +69,7 @@ public record PipelineTuning(double candidateThreshold, Map<PickingMode, Map<Str
 			return new PipelineTuning(o.get("candidate_threshold").getAsDouble(), out,
 					o.has("tuned_on") ? o.get("tuned_on").getAsString() : "", o.has("label_decision")
 							? LabelDecision.of(o.get("label_decision").getAsString()) : LabelDecision.MOST_PROBABLE);
-		} catch (IOException | JsonParseException | IllegalStateException | NullPointerException
+		} catch (IOException | JsonParseException | IllegalStateException | NullPointerException | ClassCastException
 				| UnsupportedOperationException | IllegalArgumentException e) {
 			throw new TomoPickIoException(file, "not a valid pipeline tuning file: " + e.getMessage(), e);
 		}

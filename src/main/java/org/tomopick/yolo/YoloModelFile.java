@@ -62,6 +62,16 @@ public final class YoloModelFile {
 	public static YoloModel load(Path file) {
 		Path paramsFile = paramsOf(file);
 		Path sidecar = sidecarOf(paramsFile);
+		try {
+			return load(paramsFile, sidecar);
+		} catch (IllegalStateException | UnsupportedOperationException | ClassCastException | NullPointerException
+				| IndexOutOfBoundsException | NumberFormatException e) {
+			// a value of the wrong JSON kind (Gson's accessors throw these)
+			throw new TomoPickIoException(sidecar, "is not valid YOLO model JSON: " + e.getMessage(), e);
+		}
+	}
+
+	private static YoloModel load(Path paramsFile, Path sidecar) {
 		JsonObject json = readSidecar(sidecar);
 		Path folder = paramsFile.toAbsolutePath().getParent();
 		byte[] params = org.tomopick.io.ModelFiles.read(folder, paramsFile.getFileName().toString(), sidecar);
@@ -99,7 +109,8 @@ public final class YoloModelFile {
 			return json;
 		} catch (IOException e) {
 			throw new TomoPickIoException(sidecar, "cannot read the YOLO model sidecar", e);
-		} catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
+		} catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException
+				| ClassCastException | NumberFormatException e) {
 			throw new TomoPickIoException(sidecar, "is not valid YOLO model JSON: " + e.getMessage(), e);
 		}
 	}

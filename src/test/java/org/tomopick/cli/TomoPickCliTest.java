@@ -97,6 +97,25 @@ class TomoPickCliTest {
 	}
 
 	@Test
+	void everyCommandsHelpRendersWithoutFormatWarnings() {
+		java.io.PrintStream stderr = System.err;
+		java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+		System.setErr(new java.io.PrintStream(warnings, true));
+		try {
+			picocli.CommandLine cli = new picocli.CommandLine(new TomoPickCli());
+			for (String name : cli.getSubcommands().keySet()) {
+				Run help = cli(name, "--help");
+				assertEquals(0, help.code(), name + ": " + help.err());
+				assertTrue(help.out().contains("Usage: tomopick " + name), help.out());
+				assertFalse(help.out().contains("%n") || help.out().contains("%%"), name + ": " + help.out());
+			}
+		} finally {
+			System.setErr(stderr);
+		}
+		assertEquals("", warnings.toString(), "picocli's warnings (a lone % in a description)");
+	}
+
+	@Test
 	void missingFilesAndUnknownOptionsAreUsageErrors() {
 		assertEquals(2, cli("info", tmp.resolve("nothing.mrc").toString()).code());
 		assertEquals(2, cli("evaluate", "--truth", tmp.toString()).code());

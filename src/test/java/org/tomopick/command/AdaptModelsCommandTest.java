@@ -40,8 +40,11 @@ class AdaptModelsCommandTest {
 
 	@Test
 	void theSuiteHasItsOwnPreferences() {
-		// set by the build (pom.xml, surefire): what this test class writes stays out of the user's preferences
-		assertTrue(System.getProperty("java.util.prefs.userRoot", "").contains("test-prefs"),
+		// set by the build (pom.xml, surefire): what the tests write stays out of the user's preferences, and each
+		// build starts from an empty folder of its own (test-prefs/<build timestamp>), so that a used machine runs the
+		// suite as a fresh one does
+		assertTrue(System.getProperty("java.util.prefs.userRoot", "").replace('\\', '/')
+				.matches(".*/test-prefs/\\d{8}-\\d{6}-\\d{3}/user"),
 				"java.util.prefs.userRoot = " + System.getProperty("java.util.prefs.userRoot"));
 	}
 

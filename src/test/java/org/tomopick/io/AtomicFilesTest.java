@@ -103,12 +103,22 @@ class AtomicFilesTest {
 				java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
 		java.nio.file.Path recent = java.nio.file.Files.writeString(dir.resolve(".tomopick_0_ribosome.json.456.tmp"),
 				"another write, now");
+		// named by a process that has ended (any age: it goes at once) and by one that runs (this JVM's parent: stays)
+		Process ended = new ProcessBuilder("true").start();
+		ended.waitFor();
+		java.nio.file.Path deadWriter = java.nio.file.Files.writeString(dir.resolve(".tomopick_0_ribosome.json."
+				+ ended.pid() + "-42.tmp"), "half, just now");
+		long parent = ProcessHandle.current().parent().orElseThrow().pid();
+		java.nio.file.Path liveWriter = java.nio.file.Files.writeString(dir.resolve(".tomopick_0_ribosome.json."
+				+ parent + "-43.tmp"), "being written");
 		java.nio.file.Path other = java.nio.file.Files.writeString(dir.resolve(".other.json.789.tmp"), "not ours");
 		java.nio.file.Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.from(
 				java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
 		AtomicFiles.writeString(target, "new");
 		org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(abandoned), "the abandoned one goes");
 		org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(recent), "a fresh one may be in use");
+		org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(deadWriter), "its writer has ended");
+		org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(liveWriter), "its writer runs");
 		org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(other), "another target's stays");
 		org.junit.jupiter.api.Assertions.assertEquals("new", java.nio.file.Files.readString(target));
 	}

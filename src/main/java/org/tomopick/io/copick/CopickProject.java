@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.tomopick.io.AtomicFiles;
 import org.tomopick.io.TomoPickIoException;
 
 /**
@@ -121,6 +122,7 @@ public final class CopickProject {
 	 */
 	public List<CopickPicksFileRef> picksFiles(String run) {
 		List<CopickPicksFileRef> refs = new ArrayList<>();
+		AtomicFiles.finishInterrupted(picksFolder(run)); // a killed pick's renames, completed before anything is read
 		for (Path p : list(picksFolder(run), Files::isRegularFile)) {
 			String name = p.getFileName().toString();
 			if (!name.endsWith(".json"))

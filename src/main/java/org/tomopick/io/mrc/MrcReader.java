@@ -35,7 +35,7 @@ public final class MrcReader {
 		MrcHeader header = MrcHeaderReader.read(file);
 		if (header.voxelCount() > Integer.MAX_VALUE - 8)
 			throw new TomoPickIoException(file, "MRC volume of " + header.voxelCount()
-					+ " voxels is too large to hold in one array");
+					+ " voxels is too large to hold in one array: crop or bin it first (e.g. IMOD trimvol or binvol)");
 		int[] sizeCrs = header.sizeCrs();
 		int n = (int) header.voxelCount();
 		DataType type = header.dataType();

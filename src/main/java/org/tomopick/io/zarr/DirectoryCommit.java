@@ -65,17 +65,37 @@ public final class DirectoryCommit {
 		}
 	}
 
-	/** The previous version of a missing target that a killed write moved aside, if there is one. */
-	public static java.util.Optional<Path> interruptedOld(Path target) {
+	/**
+	 * Puts back the previous version of a missing target that a write killed between its two renames moved aside
+	 * (the old output, whole); the hidden leftovers go at the next write. A reader calls this before it says that a
+	 * store does not exist.
+	 *
+	 * @return whether the target exists again
+	 */
+	public static boolean restoreInterrupted(Path target) {
 		Path absolute = target.toAbsolutePath().normalize();
 		Path parent = absolute.getParent();
-		if (parent == null || absolute.getFileName() == null || !Files.isDirectory(parent))
-			return java.util.Optional.empty();
+		if (parent == null || absolute.getFileName() == null || !Files.isDirectory(parent)
+				|| Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+			return false;
 		String prefix = "." + absolute.getFileName() + ".old-";
+		java.util.Optional<Path> aside;
 		try (var siblings = Files.list(parent)) {
-			return siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().findFirst();
+			aside = siblings.filter(p -> p.getFileName().toString().startsWith(prefix))
+					.filter(DirectoryCommit::isZarrStore).sorted().findFirst();
 		} catch (IOException e) {
-			return java.util.Optional.empty();
+			return false;
+		}
+		if (aside.isEmpty())
+			return false;
+		try {
+			// a writer still between its renames (microseconds) then fails cleanly: its target already exists
+			move(aside.get(), absolute);
+			return true;
+		} catch (IOException e) {
+			throw new TomoPickIoException(target, "does not exist: a write of it was interrupted and left the previous "
+					+ "version at " + aside.get() + ", which cannot be moved back here (" + e.getMessage()
+					+ "); rename it back by hand");
 		}
 	}
 

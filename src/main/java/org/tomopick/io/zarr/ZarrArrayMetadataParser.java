@@ -68,8 +68,8 @@ final class ZarrArrayMetadataParser {
 			JsonArray list = filters.getAsJsonArray();
 			if (list.size() > 0) {
 				JsonElement first = list.get(0);
-				String id = first.isJsonObject() && first.getAsJsonObject().has("id")
-						? first.getAsJsonObject().get("id").getAsString() : first.toString();
+				JsonElement idJson = first.isJsonObject() ? first.getAsJsonObject().get("id") : null;
+				String id = idJson != null && idJson.isJsonPrimitive() ? idJson.getAsString() : first.toString();
 				throw new TomoPickIoException(file, "filter '" + id + "' is not supported (no filters are)");
 			}
 		}

@@ -116,10 +116,9 @@ class OmeZarrWriterTest {
 		Files.move(target, tmp.resolve(".t.zarr.old-1234abcd"));
 		Files.createDirectories(tmp.resolve(".t.zarr.tmp-1234abcd/0"));
 		Files.writeString(tmp.resolve(".t.zarr.tmp-1234abcd/0/.zarray"), "{half");
-		TomoPickIoException missing = assertThrows(TomoPickIoException.class,
-				() -> org.tomopick.io.VolumeSource.open(target));
-		assertTrue(missing.getMessage().contains("interrupted") && missing.getMessage().contains(".t.zarr.old-1234abcd"),
-				missing.getMessage());
+		assertArrayEquals(new int[] { 4, 5, 6 }, org.tomopick.io.VolumeSource.open(target).shape(0),
+				"a reader puts the old output back, whole");
+		assertEquals(a.getDouble(7), OmeZarrGroup.open(target).level(0).readAll().getDouble(7));
 		TomoPickIoException e = assertThrows(TomoPickIoException.class,
 				() -> OmeZarrWriter.write(b, target, OmeZarrWriterSettings.defaults(10), false));
 		assertTrue(e.getMessage().contains("already exists"), "the old output is back: " + e.getMessage());
