@@ -52,7 +52,7 @@ public class ExportPicksCommand implements Command {
 	private String session = org.tomopick.ui.TomogramWindow.REVIEWED_SESSION;
 
 	@Parameter(label = "Also the particles the view hides (unticked classes, scores below the threshold)",
-			required = false)
+			required = false, persist = false)
 	private boolean include_hidden;
 
 	@Parameter(type = ItemIO.OUTPUT)

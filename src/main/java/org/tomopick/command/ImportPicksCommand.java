@@ -47,7 +47,7 @@ public class ImportPicksCommand implements Command {
 			description = "empty: the only session there is")
 	private String session = "";
 
-	@Parameter(label = "Replace the current particles", required = false)
+	@Parameter(label = "Replace the current particles", required = false, persist = false)
 	private boolean replace;
 
 	@Parameter(type = ItemIO.OUTPUT)

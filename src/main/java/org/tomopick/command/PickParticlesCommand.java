@@ -45,7 +45,7 @@ public class PickParticlesCommand implements Command {
 	@Parameter(label = "Confidence threshold (without tuned thresholds)", min = "0", max = "1")
 	private double threshold = 0.5;
 
-	@Parameter(label = "Replace the current particles", required = false)
+	@Parameter(label = "Replace the current particles", required = false, persist = false)
 	private boolean replace;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -133,6 +133,8 @@ public final class DenseVolume {
 		if (type == DataType.FLOAT32)
 			return (float[]) data;
 		int n = voxelCount();
+		MemoryCheck.requireHeap(4L * n, "a float32 copy of a " + shape[0] + "x" + shape[1] + "x" + shape[2] + " "
+				+ type + " volume");
 		float[] out = new float[n];
 		for (int i = 0; i < n; i++)
 			out[i] = (float) getDouble(i);

@@ -132,7 +132,8 @@ public final class TomogramWindow extends StackWindow {
 
 	/**
 	 * Asks before closing with unsaved edits: Yes writes the picks into the tomogram's CoPick run (user tomopick,
-	 * session 0), No discards them, Cancel keeps the window open.
+	 * session {@value #REVIEWED_SESSION}, beside the picker's own session 0, never over it), No discards them, Cancel
+	 * keeps the window open.
 	 */
 	@Override
 	public boolean close() {
@@ -142,17 +143,24 @@ public final class TomogramWindow extends StackWindow {
 			if (ask.cancelPressed())
 				return false;
 			if (ask.yesPressed())
-				saveToRun();
+				saveEditsToRun();
 		}
 		autosaver.close();
 		controls.dispose();
 		return super.close();
 	}
 
-	private void saveToRun() {
-		CopickPicksWriter.writeRun(saveTarget.project(), saveTarget.run(), "tomopick", REVIEWED_SESSION,
+	/**
+	 * What Yes on close does: the session's particles, as user tomopick, session {@value #REVIEWED_SESSION}, into the
+	 * tomogram's CoPick run (or a project beside a plain file).
+	 *
+	 * @return the files written
+	 */
+	public java.util.List<java.nio.file.Path> saveEditsToRun() {
+		java.util.List<java.nio.file.Path> files = CopickPicksWriter.writeRun(saveTarget.project(), saveTarget.run(), "tomopick", REVIEWED_SESSION,
 				saveTarget.voxelSpacing(), session.particles().snapshot().values(), session.catalog());
 		session.unsaved().markSaved();
+		return files;
 	}
 
 	/** The image of this window. */

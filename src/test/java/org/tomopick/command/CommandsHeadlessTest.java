@@ -126,6 +126,17 @@ class CommandsHeadlessTest {
 			all.put("include_hidden", true);
 			assertEquals(truthCount, CommandTestSupport.run(context, ExportPicksCommand.class, all)
 					.getOutput("particle_count"));
+			// particles below the view's score threshold are hidden too, and not exported unless asked for
+			long lowId = session.particles().add(new Particle(ParticleCatalog.czii().get("thyroglobulin"), 800, 800,
+					200, 0.2, org.tomopick.model.Provenance.FUSED));
+			session.overlay().setSettings(before.withMinScore(0.5));
+			export.put("output", dir.resolve("above-threshold.csv").toFile());
+			assertEquals(truthCount, CommandTestSupport.run(context, ExportPicksCommand.class, export)
+					.getOutput("particle_count"), "the 0.2 particle is below the view's 0.5");
+			all.put("output", dir.resolve("with-hidden.csv").toFile());
+			assertEquals(truthCount + 1, CommandTestSupport.run(context, ExportPicksCommand.class, all)
+					.getOutput("particle_count"));
+			session.particles().remove(lowId);
 			session.overlay().setSettings(before);
 			export.put("output", csv);
 

@@ -63,20 +63,23 @@ class PluginIndexTest {
 	/**
 	 * Values that belong to one project (its folder, runs, users, sessions, output) are never remembered between
 	 * calls: a macro that leaves one out must not get the last project's value in silence (SciJava would fill it from
-	 * its preferences). The models folder and the settings are remembered.
+	 * its preferences). Nor are the choices that lose or leak particles when carried over: "replace the current
+	 * particles" (Import, Pick) and "export the hidden particles too". The models folder and the settings are
+	 * remembered.
 	 */
 	@Test
 	void projectValuesAreNeverRemembered() throws ClassNotFoundException {
 		java.util.Set<String> projectValues = java.util.Set.of("path", "project", "source", "truth", "picks", "run",
 				"runs", "val_runs", "user", "session", "truth_user", "truth_session", "picks_user", "picks_session",
-				"output");
+				"output", "include_hidden", "replace");
 		int checked = 0;
 		for (String cls : MENU_PATHS.keySet())
 			for (java.lang.reflect.Field f : Class.forName(cls).getDeclaredFields()) {
 				org.scijava.plugin.Parameter p = f.getAnnotation(org.scijava.plugin.Parameter.class);
 				boolean choice = p != null && p.choices().length > 0;
 				if (p == null || p.type() == org.scijava.ItemIO.OUTPUT || choice || !projectValues.contains(f.getName())
-						|| !(f.getType() == String.class || f.getType() == java.io.File.class))
+						|| !(f.getType() == String.class || f.getType() == java.io.File.class
+								|| f.getType() == boolean.class))
 					continue;
 				checked++;
 				org.junit.jupiter.api.Assertions.assertFalse(p.persist(), cls + "." + f.getName() + " is remembered");

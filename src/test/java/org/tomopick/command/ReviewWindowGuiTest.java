@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.tomopick.io.copick.CopickPicksReader;
+import org.tomopick.io.copick.CopickPicksWriter;
 import org.tomopick.io.copick.CopickProject;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
@@ -150,6 +151,26 @@ class ReviewWindowGuiTest {
 			assertEquals(before + 2, total);
 			waitUntil("export clears the unsaved flag", () -> !image.getTitle().endsWith(TomogramWindow.UNSAVED_MARK));
 			screenshot(window, "tomopick-review-exported.png");
+
+			// Save on close (its Yes): the edits go to tomopick/reviewed; the picker's own tomopick/0 stays as it was
+			CopickProject inProject = new CopickProject(project.toPath());
+			CopickPicksWriter.writeRun(inProject, "sim_gui", "tomopick", "0", 10.0, List.of(new Particle(
+					CZII.get("ribosome"), 500, 500, 500, 0.9, org.tomopick.model.Provenance.FUSED)), CZII);
+			String pickerOwn = java.nio.file.Files.readString(inProject.picksPath("sim_gui", "tomopick", "0",
+					"ribosome"));
+			@SuppressWarnings("unchecked")
+			List<java.nio.file.Path>[] saved = new List[1];
+			SwingUtilities.invokeAndWait(() -> saved[0] = window.saveEditsToRun());
+			assertEquals(CZII.classes().size(), saved[0].size());
+			assertTrue(saved[0].stream().allMatch(f -> f.getFileName().toString().startsWith("tomopick_reviewed_")),
+					saved[0].toString());
+			assertEquals(pickerOwn, java.nio.file.Files.readString(inProject.picksPath("sim_gui", "tomopick", "0",
+					"ribosome")), "the picker's own picks are untouched");
+			int reviewed = 0;
+			for (var c : CZII.classes())
+				reviewed += CopickPicksReader.read(inProject.picksPath("sim_gui", "tomopick", "reviewed", c.name()),
+						CZII).particles().size();
+			assertEquals(session.particles().snapshot().size(), reviewed, "every particle of the session saved");
 			SwingUtilities.invokeAndWait(window::close);
 			assertFalse(window.isShowing());
 		}

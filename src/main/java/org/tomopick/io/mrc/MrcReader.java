@@ -51,8 +51,13 @@ public final class MrcReader {
 		} catch (IOException e) {
 			throw new TomoPickIoException(file, "cannot read MRC data: " + e.getMessage(), e);
 		}
-		DenseVolume volume = header.isStandardAxisOrder() ? fileOrder
-				: MrcAxisOrder.toZyx(fileOrder, header.axisMapCrs(), header.shapeZyx());
+		DenseVolume volume;
+		try {
+			volume = header.isStandardAxisOrder() ? fileOrder
+					: MrcAxisOrder.toZyx(fileOrder, header.axisMapCrs(), header.shapeZyx());
+		} catch (IllegalArgumentException tooLarge) { // the reordered copy does not fit beside the file's order
+			throw new TomoPickIoException(file, tooLarge.getMessage() + " (reordering its axes to z, y, x)");
+		}
 		return new MrcVolume(volume, header.voxelSizeZyx(), header.originZyx());
 	}
 

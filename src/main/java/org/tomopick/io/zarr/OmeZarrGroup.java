@@ -93,8 +93,27 @@ public final class OmeZarrGroup {
 	public synchronized ZarrArray level(int level) {
 		check(level);
 		if (levels[level] == null)
-			levels[level] = ZarrArray.open(path.resolve(levelPaths.get(level)));
+			levels[level] = ZarrArray.open(insideStore(path.resolve(levelPaths.get(level))));
 		return levels[level];
+	}
+
+	/**
+	 * A level's folder, which must lie inside the store also after following links (its name was checked to be a
+	 * relative path inside the group; a link there could still lead elsewhere).
+	 */
+	private Path insideStore(Path dataset) {
+		try {
+			Path store = path.toRealPath();
+			Path real = dataset.toRealPath();
+			if (!real.startsWith(store))
+				throw new org.tomopick.io.TomoPickIoException(path.resolve(".zattrs"), "dataset '"
+						+ path.relativize(dataset) + "' leads out of the store (a link to " + real
+						+ "); only data inside the store is read");
+			return dataset;
+		} catch (java.io.IOException e) {
+			throw new org.tomopick.io.TomoPickIoException(dataset, "cannot open this level of " + path + ": "
+					+ e.getMessage());
+		}
 	}
 
 	/** Voxel sizes and translations in Angstrom; empty for a plain array. */

@@ -117,4 +117,24 @@ class OmeZarrGroupTest {
 					e.getMessage());
 		}
 	}
+
+	@Test
+	void aDatasetThatIsALinkOutOfTheStoreIsNotRead() throws IOException {
+		Path outside = tmp.resolve("outside.zarr");
+		OmeZarrWriter.write(org.tomopick.io.DenseVolume.ofFloats(new int[] { 2, 2, 2 }, new float[8]), outside,
+				OmeZarrWriterSettings.defaults(10), false);
+		Path store = tmp.resolve("store.zarr");
+		OmeZarrWriter.write(org.tomopick.io.DenseVolume.ofFloats(new int[] { 2, 2, 2 }, new float[8]), store,
+				OmeZarrWriterSettings.defaults(10), false);
+		// a link inside the store, to another folder inside it, is fine
+		Files.move(store.resolve("0"), store.resolve("level0"));
+		Files.createSymbolicLink(store.resolve("0"), Path.of("level0"));
+		assertEquals(2, OmeZarrGroup.open(store).level(0).shape()[0]);
+		// a link out of it is not followed
+		Files.delete(store.resolve("0"));
+		Files.createSymbolicLink(store.resolve("0"), outside.resolve("0"));
+		TomoPickIoException e = assertThrows(TomoPickIoException.class, () -> OmeZarrGroup.open(store).level(0));
+		assertTrue(e.getMessage().contains(".zattrs") && e.getMessage().contains("leads out of the store"),
+				e.getMessage());
+	}
 }
