@@ -367,10 +367,12 @@ public final class ModelAdaptation {
 		CandidateClassifier.Settings forest = new CandidateClassifier.Settings(
 				CandidateClassifier.Settings.defaults().trees(), CandidateClassifier.Settings.defaults().maxDepth(),
 				CandidateClassifier.Settings.defaults().maxNodes(), CandidateClassifier.Settings.defaults().nodeSize(),
-				settings.seed());
+				settings.seed(), old == null || old.profiles() != null);
 		CandidateClassifier refitted;
 		try {
-			refitted = ClassifierTraining.fit(fitExamples, descriptor, forest, proposals);
+			// the starting forest's profile scores (fitted on far more data), so that both forests can be blended
+			refitted = ClassifierTraining.fit(fitExamples, descriptor, forest, proposals,
+					old != null ? old.profiles() : null);
 		} catch (IllegalArgumentException e) {
 			return new Stage("classifier", Double.NaN, Double.NaN, false, (System.nanoTime() - t0) * 1e-9,
 					"not refitted: " + e.getMessage());

@@ -19,8 +19,11 @@ public final class CandidateClassifier {
 	public static final String BACKGROUND = "background";
 	static final String LABEL = "label";
 
-	/** Forest size and shape; {@link #defaults()} are what the shipped model uses. */
-	public record Settings(int trees, int maxDepth, int maxNodes, int nodeSize, long seed) {
+	/**
+	 * Forest size and shape, and whether the forest also splits on {@link ProfileScores} (learned matched filters of
+	 * the radial profile); {@link #defaults()} are what the shipped model uses.
+	 */
+	public record Settings(int trees, int maxDepth, int maxNodes, int nodeSize, long seed, boolean profiles) {
 
 		public Settings {
 			if (trees < 1 || maxDepth < 2 || maxNodes < 2 || nodeSize < 1)
@@ -28,8 +31,17 @@ public final class CandidateClassifier {
 						+ maxDepth + ", nodes " + maxNodes + ", node size " + nodeSize + ")");
 		}
 
+		/** With profile scores. */
+		public Settings(int trees, int maxDepth, int maxNodes, int nodeSize, long seed) {
+			this(trees, maxDepth, maxNodes, nodeSize, seed, true);
+		}
+
 		public static Settings defaults() {
-			return new Settings(100, 16, 1024, 3, 42);
+			return new Settings(100, 16, 1024, 3, 42, true);
+		}
+
+		public Settings withProfiles(boolean use) {
+			return new Settings(trees, maxDepth, maxNodes, nodeSize, seed, use);
 		}
 	}
 
@@ -38,21 +50,30 @@ public final class CandidateClassifier {
 	private final List<String> classes;
 	private final int[] forestLabels;
 	private final ProposalSettings proposals;
+	/** Scores appended to each row before the forest sees it; null: none. */
+	private final ProfileScores profiles;
 
-	/** @param forestLabels the labels the forest knows, ascending (classes without training examples are absent) */
+	/**
+	 * @param forestLabels the labels the forest knows, ascending (classes without training examples are absent)
+	 * @param profiles     scores the forest also splits on (after the named features), or null
+	 */
 	CandidateClassifier(TreeEnsemble forest, List<String> features, List<String> classes, int[] forestLabels,
-			ProposalSettings proposals) {
+			ProposalSettings proposals, ProfileScores profiles) {
 		if (forest.classes() != forestLabels.length)
 			throw new IllegalArgumentException("the forest has " + forest.classes() + " classes, "
 					+ forestLabels.length + " labels are named");
-		if (forest.features() != features.size())
+		int extra = profiles == null ? 0 : profiles.names().size();
+		if (forest.features() != features.size() + extra)
 			throw new IllegalArgumentException("the forest splits on " + forest.features() + " features, "
-					+ features.size() + " are named");
+					+ features.size() + " are named" + (extra > 0 ? " and " + extra + " profile scores added" : ""));
+		if (profiles != null && java.util.Arrays.stream(profiles.inputs()).anyMatch(i -> i >= features.size()))
+			throw new IllegalArgumentException("the profile scores read features the classifier does not have");
 		this.forest = forest;
 		this.features = List.copyOf(features);
 		this.classes = List.copyOf(classes);
 		this.forestLabels = forestLabels.clone();
 		this.proposals = java.util.Objects.requireNonNull(proposals, "proposals");
+		this.profiles = profiles;
 	}
 
 	/**
@@ -62,6 +83,16 @@ public final class CandidateClassifier {
 	 */
 	public static CandidateClassifier fit(double[][] x, int[] labels, List<String> features, List<String> classNames,
 			Settings settings, ProposalSettings proposals) {
+		return fit(x, labels, features, classNames, settings, proposals, null);
+	}
+
+	/**
+	 * As {@link #fit(double[][], int[], List, List, Settings, ProposalSettings)}, with these profile scores when
+	 * given (e.g. the starting classifier's, so that its trees and the new ones can be blended) instead of fitting
+	 * new ones when the settings ask for them.
+	 */
+	public static CandidateClassifier fit(double[][] x, int[] labels, List<String> features, List<String> classNames,
+			Settings settings, ProposalSettings proposals, ProfileScores given) {
 		if (x.length != labels.length || x.length == 0)
 			throw new IllegalArgumentException(x.length + " feature rows for " + labels.length + " labels");
 		for (double[] row : x)
@@ -85,13 +116,24 @@ public final class CandidateClassifier {
 		for (int i = 0; i < present.length; i++)
 			index[present[i]] = i;
 		int[] encoded = java.util.Arrays.stream(labels).map(l -> index[l]).toArray();
-		DataFrame data = DataFrame.of(x, features.toArray(String[]::new)).merge(IntVector.of(LABEL, encoded));
-		int mtry = Math.max(1, (int) Math.round(Math.sqrt(features.size())));
+		ProfileScores profiles = given != null ? given
+				: settings.profiles() && ProfileScores.inputsOf(features).length > 0
+						? ProfileScores.fit(x, labels, features, classNames)
+						: null; // no shell features to make profiles of
+		List<String> forestFeatures = new java.util.ArrayList<>(features);
+		double[][] forestRows = x;
+		if (profiles != null) {
+			forestFeatures.addAll(profiles.names());
+			forestRows = java.util.Arrays.stream(x).map(profiles::augment).toArray(double[][]::new);
+		}
+		DataFrame data = DataFrame.of(forestRows, forestFeatures.toArray(String[]::new))
+				.merge(IntVector.of(LABEL, encoded));
+		int mtry = Math.max(1, (int) Math.round(Math.sqrt(forestFeatures.size())));
 		RandomForest forest = RandomForest.fit(Formula.lhs(LABEL), data, settings.trees(), mtry, SplitRule.GINI,
 				settings.maxDepth(), settings.maxNodes(), settings.nodeSize(), 1.0, null,
 				LongStream.range(0, settings.trees()).map(i -> settings.seed() * 1_000_003L + i));
-		return new CandidateClassifier(TreeEnsemble.of(forest, features.size()), features, classes, present,
-				proposals);
+		return new CandidateClassifier(TreeEnsemble.of(forest, forestFeatures.size()), features, classes, present,
+				proposals, profiles);
 	}
 
 	/**
@@ -101,10 +143,12 @@ public final class CandidateClassifier {
 	 */
 	public static CandidateClassifier blend(CandidateClassifier a, CandidateClassifier b, double share) {
 		if (!a.features.equals(b.features) || !a.classes.equals(b.classes)
-				|| !java.util.Arrays.equals(a.forestLabels, b.forestLabels))
-			throw new IllegalArgumentException("classifiers of other features, classes or labels cannot be blended");
+				|| !java.util.Arrays.equals(a.forestLabels, b.forestLabels)
+				|| !java.util.Objects.equals(a.profiles, b.profiles))
+			throw new IllegalArgumentException("classifiers of other features, profile scores, classes or labels "
+					+ "cannot be blended");
 		return new CandidateClassifier(TreeEnsemble.blend(a.forest, b.forest, share), a.features, a.classes,
-				a.forestLabels, a.proposals);
+				a.forestLabels, a.proposals, a.profiles);
 	}
 
 	/** Probabilities of background and of each class, in the order of {@link #classes()}. */
@@ -112,7 +156,7 @@ public final class CandidateClassifier {
 		if (features.length != this.features.size())
 			throw new IllegalArgumentException(features.length + " features, the classifier needs "
 					+ this.features.size());
-		double[] known = forest.probabilities(features);
+		double[] known = forest.probabilities(profiles == null ? features : profiles.augment(features));
 		double[] p = new double[classes.size()];
 		for (int i = 0; i < known.length; i++)
 			p[forestLabels[i]] = known[i];
@@ -145,5 +189,10 @@ public final class CandidateClassifier {
 
 	TreeEnsemble forest() {
 		return forest;
+	}
+
+	/** The profile scores the forest also splits on; null when it does not. */
+	public ProfileScores profiles() {
+		return profiles;
 	}
 }

@@ -34,7 +34,8 @@ public final class ClassifierFile {
 	public static final String LEGACY_FOREST = "classifier.ser";
 	public static final String SIDECAR = "classifier.json";
 	public static final String FORMAT = "tomopick-candidate-classifier";
-	public static final int FORMAT_VERSION = 2;
+	/** 3: with optional profile scores; 2 (none) is read too. */
+	public static final int FORMAT_VERSION = 3;
 
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -66,6 +67,8 @@ public final class ClassifierFile {
 		proposals.addProperty("grid_voxel_angstrom", classifier.proposals().gridVoxelAngstrom());
 		proposals.addProperty("normalisation", classifier.proposals().normalisation().id());
 		o.add("proposals", proposals);
+		if (classifier.profiles() != null)
+			o.add("profile_scores", profilesJson(classifier.profiles(), classifier.features()));
 		o.add("training", training == null ? new JsonObject() : training);
 		java.util.Map<Path, AtomicFiles.ContentWriter> files = new java.util.LinkedHashMap<>();
 		files.put(dir.resolve(FOREST), out -> out.write(bytes));
@@ -109,9 +112,10 @@ public final class ClassifierFile {
 			throw new TomoPickIoException(sidecar, "a classifier of the first format (a Java-serialised forest, "
 					+ LEGACY_FOREST + "), which TomoPick no longer reads because loading such a file can run code; "
 					+ "refit it with 'tomopick train-classifier' (or use the models shipped with this version)");
-		if (o.get("format_version").getAsInt() != FORMAT_VERSION)
+		int version = o.get("format_version").getAsInt();
+		if (version != FORMAT_VERSION && version != 2)
 			throw new TomoPickIoException(sidecar, "classifier format version " + o.get("format_version")
-					+ " is not supported (this TomoPick reads " + FORMAT_VERSION + ")");
+					+ " is not supported (this TomoPick reads 2 and " + FORMAT_VERSION + ")");
 		List<String> features = strings(o.getAsJsonArray("features"));
 		List<String> classes = strings(o.getAsJsonArray("classes"));
 		if (!features.equals(expectedFeatures))
@@ -135,9 +139,14 @@ public final class ClassifierFile {
 			if (labels[i] < 0 || labels[i] >= classes.size() || i > 0 && labels[i] <= labels[i - 1])
 				throw new TomoPickIoException(sidecar, "forest_labels must ascend within 0.." + (classes.size() - 1));
 		}
-		if (rf.classes() != labels.length || rf.features() != features.size())
+		ProfileScores profiles = version >= 3 && o.has("profile_scores")
+				? profiles(sidecar, o.get("profile_scores"), features, classes.subList(1, classes.size()))
+				: null;
+		int extra = profiles == null ? 0 : profiles.names().size();
+		if (rf.classes() != labels.length || rf.features() != features.size() + extra)
 			throw new TomoPickIoException(forest, "the forest has " + rf.classes() + " classes and " + rf.features()
-					+ " features, the sidecar names " + labels.length + " and " + features.size());
+					+ " features, the sidecar names " + labels.length + " and " + features.size()
+					+ (extra > 0 ? " + " + extra + " profile scores" : ""));
 		JsonObject p = o.getAsJsonObject("proposals");
 		ProposalSettings proposals = ProposalSettings.legacy(p.get("candidate_threshold").getAsDouble(),
 				p.get("min_cluster_support").getAsDouble(), p.has("blobs") && p.get("blobs").getAsBoolean());
@@ -145,7 +154,87 @@ public final class ClassifierFile {
 			proposals = new ProposalSettings(proposals.candidateThreshold(), proposals.minClusterSupport(),
 					proposals.blobs(), p.has("dark_blobs") && p.get("dark_blobs").getAsBoolean(),
 					p.get("grid_voxel_angstrom").getAsDouble(), Normalisation.of(p.get("normalisation").getAsString()));
-		return new CandidateClassifier(rf, features, classes, labels, proposals);
+		return new CandidateClassifier(rf, features, classes, labels, proposals, profiles);
+	}
+
+	/**
+	 * Profile scores as JSON: the names of the features they read ({@code inputs}), the background mean, the
+	 * Cholesky factor of the background covariance (rows of the lower triangle, row i holding i + 1 values) and per
+	 * class the weights.
+	 */
+	private static JsonObject profilesJson(ProfileScores p, List<String> features) {
+		JsonObject o = new JsonObject();
+		JsonArray inputs = new JsonArray();
+		for (int i : p.inputs())
+			inputs.add(features.get(i));
+		o.add("inputs", inputs);
+		o.add("background_mean", GSON.toJsonTree(p.backgroundMean()));
+		double[][] l = p.cholesky();
+		JsonArray rows = new JsonArray();
+		for (int i = 0; i < l.length; i++)
+			rows.add(GSON.toJsonTree(java.util.Arrays.copyOf(l[i], i + 1)));
+		o.add("covariance_cholesky", rows);
+		JsonObject weights = new JsonObject();
+		double[][] w = p.weights();
+		for (int c = 0; c < w.length; c++)
+			weights.add(p.classNames().get(c), GSON.toJsonTree(w[c]));
+		o.add("weights", weights);
+		return o;
+	}
+
+	/** Reads {@link #profilesJson}, checking every size and value before use. */
+	private static ProfileScores profiles(Path sidecar, JsonElement e, List<String> features, List<String> classes) {
+		if (!e.isJsonObject())
+			throw new TomoPickIoException(sidecar, "profile_scores must be an object");
+		JsonObject o = e.getAsJsonObject();
+		List<String> names = strings(o.getAsJsonArray("inputs"));
+		int d = names.size();
+		if (d == 0 || d > features.size())
+			throw new TomoPickIoException(sidecar, "profile_scores.inputs must name 1.." + features.size()
+					+ " features");
+		int[] inputs = new int[d];
+		for (int j = 0; j < d; j++) {
+			inputs[j] = features.indexOf(names.get(j));
+			if (inputs[j] < 0)
+				throw new TomoPickIoException(sidecar, "profile_scores.inputs names '" + names.get(j)
+						+ "', which is not a feature");
+		}
+		double[] mean = numbers(sidecar, o.getAsJsonArray("background_mean"), d, "background_mean");
+		JsonArray rows = o.getAsJsonArray("covariance_cholesky");
+		if (rows.size() != d)
+			throw new TomoPickIoException(sidecar, "profile_scores.covariance_cholesky must have " + d + " rows");
+		double[][] l = new double[d][d];
+		for (int i = 0; i < d; i++) {
+			double[] row = numbers(sidecar, rows.get(i).getAsJsonArray(), i + 1, "covariance_cholesky row " + i);
+			System.arraycopy(row, 0, l[i], 0, i + 1);
+			if (!(l[i][i] > 0))
+				throw new TomoPickIoException(sidecar, "profile_scores.covariance_cholesky has a diagonal that is not "
+						+ "positive");
+		}
+		JsonObject w = o.getAsJsonObject("weights");
+		double[][] weights = new double[classes.size()][];
+		for (int c = 0; c < classes.size(); c++) {
+			if (!w.has(classes.get(c)))
+				throw new TomoPickIoException(sidecar, "profile_scores.weights lacks '" + classes.get(c) + "'");
+			weights[c] = numbers(sidecar, w.getAsJsonArray(classes.get(c)), d, "weights of " + classes.get(c));
+		}
+		if (w.size() != classes.size())
+			throw new TomoPickIoException(sidecar, "profile_scores.weights names other classes than " + classes);
+		return new ProfileScores(inputs, mean, weights, l, classes);
+	}
+
+	private static double[] numbers(Path sidecar, JsonArray a, int size, String what) {
+		if (a.size() != size)
+			throw new TomoPickIoException(sidecar, "profile_scores " + what + " must have " + size + " values");
+		double[] out = new double[size];
+		for (int i = 0; i < size; i++) {
+			if (!a.get(i).isJsonPrimitive() || !a.get(i).getAsJsonPrimitive().isNumber())
+				throw new TomoPickIoException(sidecar, "profile_scores " + what + " holds a value that is not a number");
+			out[i] = a.get(i).getAsDouble();
+			if (!Double.isFinite(out[i]))
+				throw new TomoPickIoException(sidecar, "profile_scores " + what + " holds a value that is not finite");
+		}
+		return out;
 	}
 
 	private static List<String> strings(JsonArray a) {

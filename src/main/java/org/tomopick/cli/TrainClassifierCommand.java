@@ -60,6 +60,10 @@ final class TrainClassifierCommand implements Runnable {
 			+ "MODELS/classifier).")
 	Path out;
 
+	@Option(names = "--no-profiles", description = "Leave out the profile scores (learned matched filters of the "
+			+ "radial density profile, one linear discriminant per class, that the forest also splits on).")
+	boolean noProfiles;
+
 	@Option(names = "--trees", paramLabel = "N", description = "Trees in the forest (default 100).")
 	int trees = CandidateClassifier.Settings.defaults().trees();
 
@@ -144,7 +148,7 @@ final class TrainClassifierCommand implements Runnable {
 		inOrder(valExamples, valRuns);
 		CandidateClassifier.Settings settings = new CandidateClassifier.Settings(trees,
 				CandidateClassifier.Settings.defaults().maxDepth(), maxNodes,
-				CandidateClassifier.Settings.defaults().nodeSize(), seed);
+				CandidateClassifier.Settings.defaults().nodeSize(), seed, !noProfiles);
 		long t0 = System.nanoTime();
 		CandidateClassifier classifier;
 		try {

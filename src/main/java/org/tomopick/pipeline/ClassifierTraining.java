@@ -105,6 +105,13 @@ public final class ClassifierTraining {
 	 */
 	public static CandidateClassifier fit(List<TomogramExamples> examples, ParticleDescriptor descriptor,
 			CandidateClassifier.Settings settings, ProposalSettings proposals) {
+		return fit(examples, descriptor, settings, proposals, null);
+	}
+
+	/** As above, with given profile scores (null: fitted on these examples when the settings ask for them). */
+	public static CandidateClassifier fit(List<TomogramExamples> examples, ParticleDescriptor descriptor,
+			CandidateClassifier.Settings settings, ProposalSettings proposals,
+			org.tomopick.classify.ProfileScores profiles) {
 		List<double[]> rows = new ArrayList<>();
 		List<Integer> labels = new ArrayList<>();
 		for (TomogramExamples ex : examples)
@@ -119,7 +126,7 @@ public final class ClassifierTraining {
 					+ "--proposal-threshold / --proposal-support)");
 		return CandidateClassifier.fit(rows.toArray(double[][]::new), labels.stream().mapToInt(Integer::intValue)
 				.toArray(), descriptor.names(), descriptor.catalog().classes().stream().map(ParticleClass::name)
-						.toList(), settings, proposals);
+						.toList(), settings, proposals, profiles);
 	}
 
 	/** The label of a proposal: 1 + the catalog index of the truth particle it matches, or 0. */

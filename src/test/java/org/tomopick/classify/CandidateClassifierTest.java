@@ -158,7 +158,7 @@ class CandidateClassifierTest {
 					&& refused.getMessage().contains(ClassifierFile.FOREST), refused.getMessage());
 		}
 		// the first format (Java serialisation) is refused by its version, before any file is opened
-		Files.writeString(tmp.resolve(ClassifierFile.SIDECAR), original.replace("\"format_version\": 2",
+		Files.writeString(tmp.resolve(ClassifierFile.SIDECAR), original.replace("\"format_version\": " + ClassifierFile.FORMAT_VERSION,
 				"\"format_version\": 1"));
 		TomoPickIoException legacy = assertThrows(TomoPickIoException.class, () -> ClassifierFile.load(tmp, FEATURES));
 		assertTrue(legacy.getMessage().contains("no longer reads"), legacy.getMessage());
