@@ -367,7 +367,7 @@ public final class ModelAdaptation {
 		CandidateClassifier.Settings forest = new CandidateClassifier.Settings(
 				CandidateClassifier.Settings.defaults().trees(), CandidateClassifier.Settings.defaults().maxDepth(),
 				CandidateClassifier.Settings.defaults().maxNodes(), CandidateClassifier.Settings.defaults().nodeSize(),
-				settings.seed(), old == null || old.profiles() != null);
+				settings.seed(), old != null && old.profiles() != null);
 		CandidateClassifier refitted;
 		try {
 			// the starting forest's profile scores (fitted on far more data), so that both forests can be blended
