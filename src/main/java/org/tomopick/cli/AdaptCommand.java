@@ -88,7 +88,7 @@ final class AdaptCommand implements Runnable {
 
 	@Override
 	public void run() {
-		CliPaths.requireDirectory(project, "--project");
+		CliPaths.requireExists(project, "--project");
 		CliPaths.requireDirectory(models, "--models");
 		try {
 			ModelAdaptation.requireNewFolder(out);

@@ -24,12 +24,13 @@ import picocli.CommandLine.Option;
 				"Prints a per-class table; --json writes {\"czii_f4\":..., \"classes\":{...}}." })
 final class EvaluateCommand implements Runnable {
 
-	@Option(names = "--truth", required = true, paramLabel = "ROOT", description = "CoPick overlay root with the "
-			+ "ground truth (ExperimentRuns/<run>/Picks/...).")
+	@Option(names = "--truth", required = true, paramLabel = "ROOT|CONFIG", description = "CoPick project with the "
+			+ "ground truth: its folder (ExperimentRuns/<run>/Picks/...) or its copick_config.json.")
 	Path truth;
 
-	@Option(names = "--picks", required = true, paramLabel = "ROOT|CSV", description = "CoPick overlay root or a "
-			+ "challenge CSV (id,experiment,particle_type,x,y,z in Angstrom) with the picks to score.")
+	@Option(names = "--picks", required = true, paramLabel = "ROOT|CONFIG|CSV", description = "CoPick project "
+			+ "(folder or config file) or a challenge CSV (id,experiment,particle_type,x,y,z in Angstrom) with the picks "
+			+ "to score.")
 	Path picks;
 
 	@Option(names = "--runs", split = ",", paramLabel = "RUN", description = "Runs to score (default: all runs of "
@@ -62,18 +63,18 @@ final class EvaluateCommand implements Runnable {
 	@Override
 	public void run() {
 		ParticleCatalog catalog = CliCatalogs.load(config);
-		CliPaths.requireDirectory(truth, "--truth");
-		Map<String, List<Particle>> truthByRun = new CopickPicksLoader(new CopickProject(truth), catalog)
+		CliPaths.requireExists(truth, "--truth");
+		Map<String, List<Particle>> truthByRun = new CopickPicksLoader(CopickProject.open(truth), catalog)
 				.load(truthUser, truthSession, runs);
 		Map<String, List<Particle>> picksByRun;
-		if (Files.isRegularFile(picks)) {
+		if (Files.isRegularFile(picks) && !picks.getFileName().toString().endsWith(".json")) {
 			picksByRun = CziiCsvReader.read(picks, catalog);
 			if (!runs.isEmpty())
 				picksByRun.keySet().retainAll(runs);
 		} else {
-			CliPaths.requireDirectory(picks, "--picks");
+			CliPaths.requireExists(picks, "--picks");
 			List<String> truthRuns = List.copyOf(truthByRun.keySet());
-			CopickProject picksProject = new CopickProject(picks);
+			CopickProject picksProject = CopickProject.open(picks);
 			picksByRun = new CopickPicksLoader(picksProject, catalog).load(user, session,
 					truthRuns.stream().filter(picksProject.runs()::contains).toList());
 		}

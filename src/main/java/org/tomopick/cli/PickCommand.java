@@ -33,8 +33,10 @@ import picocli.CommandLine.Option;
 		+ "(OUT/ExperimentRuns/<run>/Picks/<user>_<session>_<class>.json, one file per class, written atomically)." })
 final class PickCommand implements Runnable {
 
-	@Option(names = "--input", required = true, paramLabel = "ROOT[:RUN]|ZARR|MRC", description = "A CoPick project "
-			+ "(all runs, or one with :RUN), an OME-Zarr tomogram or an MRC file (the run is then named after it).")
+	@Option(names = "--input", required = true, paramLabel = "ROOT[:RUN]|CONFIG[:RUN]|ZARR|MRC", description = "A "
+			+ "CoPick project, as its folder or its copick_config.json (static and overlay roots as copick resolves "
+			+ "them; all runs, or one with :RUN), an OME-Zarr tomogram or an MRC file (its run: --run, else the CoPick "
+			+ "run folder it sits in, else its file name).")
 	String input;
 
 	@Option(names = "--out", required = true, paramLabel = "ROOT", description = "CoPick overlay root to write to "
@@ -68,6 +70,10 @@ final class PickCommand implements Runnable {
 			+ "denoised, else wbp).")
 	String tomoType;
 
+	@Option(names = "--run", paramLabel = "NAME", description = "Run name of the picks of a single tomogram file "
+			+ "(default: the CoPick run folder the file sits in, else the file's name).")
+	String runName;
+
 	@picocli.CommandLine.Spec
 	picocli.CommandLine.Model.CommandSpec spec;
 
@@ -77,12 +83,13 @@ final class PickCommand implements Runnable {
 		FusionSettings fusion = fusionSettings();
 		ParticleCatalog catalog = ParticleCatalog.czii();
 		Map<String, Path> tomograms = tomograms();
-		CopickProject target = new CopickProject(out);
+		CopickProject target = CopickProject.open(out);
 		// every name the output needs is checked before any picking: a bad --user is not found out an hour later
 		for (String run : tomograms.keySet())
 			for (ParticleClass c : catalog.classes())
 				target.picksPath(run, user, session, c.name());
 		PrintWriter stdout = spec.commandLine().getOut();
+		target.writeConfigIfAbsent("TomoPick picks", catalog);
 		try (PickingPipeline pipeline = PickingPipeline.load(models, pickingMode, fusion);
 				ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
 			for (Map.Entry<String, Path> e : tomograms.entrySet()) {
@@ -152,24 +159,41 @@ final class PickCommand implements Runnable {
 	private Map<String, Path> tomograms() {
 		RootAndRuns spec = RootAndRuns.parse(input);
 		Path path = spec.root();
-		String run = spec.runs().isEmpty() ? null : String.join(",", spec.runs());
+		String runs = spec.runs().isEmpty() ? null : String.join(",", spec.runs());
 		CliPaths.requireExists(path, "--input");
 		Map<String, Path> out = new LinkedHashMap<>();
-		if (Files.isDirectory(path.resolve("ExperimentRuns"))) {
+		if (CopickProject.isProject(path)) {
+			if (runName != null)
+				throw new UserInputException("--run names the run of a single tomogram file; select runs of a "
+						+ "CoPick project with --input ROOT:RUN");
 			CopickTomograms project = new CopickTomograms(path, tomoType);
-			List<String> runs = spec.runs().isEmpty() ? project.project().runs() : spec.runs();
-			if (runs.isEmpty())
+			List<String> chosen = spec.runs().isEmpty() ? project.project().runs() : spec.runs();
+			if (chosen.isEmpty())
 				throw new UserInputException("--input " + path + ": the project has no runs");
-			for (String r : runs)
+			for (String r : chosen)
 				out.put(r, project.tomogramPath(r));
 			return out;
 		}
-		if (run != null)
-			throw new UserInputException("--input " + path + " is not a CoPick project (no ExperimentRuns), so :" + run
-					+ " cannot select a run");
-		String name = path.getFileName().toString();
-		int dot = name.lastIndexOf('.');
-		out.put(dot > 0 ? name.substring(0, dot) : name, path);
+		if (runs != null)
+			throw new UserInputException("--input " + path + " is not a CoPick project (no ExperimentRuns, no "
+					+ CopickProject.CONFIG_FILE + "), so :" + runs + " cannot select a run");
+		out.put(runName != null ? runName : runOf(path), path);
 		return out;
+	}
+
+	/**
+	 * The run a single tomogram belongs to: the CoPick run folder it sits in
+	 * ({@code ExperimentRuns/<run>/VoxelSpacing<vs>/<type>.zarr}), else the file's name without its extension.
+	 */
+	static String runOf(Path tomogram) {
+		Path abs = tomogram.toAbsolutePath().normalize();
+		Path spacing = abs.getParent(), run = spacing == null ? null : spacing.getParent();
+		Path runs = run == null ? null : run.getParent();
+		if (runs != null && runs.getFileName() != null && runs.getFileName().toString().equals("ExperimentRuns")
+				&& spacing.getFileName().toString().startsWith("VoxelSpacing"))
+			return run.getFileName().toString();
+		String name = abs.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		return dot > 0 ? name.substring(0, dot) : name;
 	}
 }

@@ -100,8 +100,8 @@ final class TrainClassifierCommand implements Runnable {
 
 	@Override
 	public void run() {
-		CliPaths.requireDirectory(project, "--project");
-		CliPaths.requireDirectory(valProject, "--val-project");
+		CliPaths.requireExists(project, "--project");
+		CliPaths.requireExists(valProject, "--val-project");
 		ParticleCatalog catalog = ParticleCatalog.czii();
 		ParticleDescriptor descriptor = new ParticleDescriptor(catalog);
 		ProposalSettings proposals;

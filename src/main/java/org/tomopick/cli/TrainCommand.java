@@ -84,7 +84,7 @@ final class TrainCommand implements Runnable {
 	@Override
 	public void run() {
 		BranchTraining.Branch b = BranchTraining.Branch.parse(branch);
-		CliPaths.requireDirectory(project, "--project");
+		CliPaths.requireExists(project, "--project");
 		ParticleCatalog catalog = ParticleCatalog.czii();
 		CopickTomograms trainSource = new CopickTomograms(project, tomoType);
 		List<String> allRuns = trainSource.project().runs();

@@ -62,7 +62,7 @@ final class TuneCommand implements Runnable {
 
 	@Override
 	public void run() {
-		CliPaths.requireDirectory(val, "--val");
+		CliPaths.requireExists(val, "--val");
 		ParticleCatalog catalog = ParticleCatalog.czii();
 		setUnetPeakThreshold();
 		CopickTomograms source = new CopickTomograms(val, null);

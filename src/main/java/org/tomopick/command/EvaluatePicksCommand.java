@@ -70,7 +70,7 @@ public class EvaluatePicksCommand implements Command {
 		ParticleCatalog catalog = ParticleCatalog.czii();
 		List<String> runList = CommandInputs.list(runs);
 		Map<String, List<Particle>> truthByRun = new CopickPicksLoader(
-				new CopickProject(TomogramLocator.copickRoot(truth.toPath())), catalog)
+				CopickProject.open(truth.toPath()), catalog)
 				.load(CommandInputs.orNull(truth_user), CommandInputs.orNull(truth_session), runList);
 		Path picksPath = picks.toPath();
 		Map<String, List<Particle>> picksByRun;
@@ -79,7 +79,7 @@ public class EvaluatePicksCommand implements Command {
 			if (!runList.isEmpty())
 				picksByRun.keySet().retainAll(runList);
 		} else {
-			CopickProject project = new CopickProject(TomogramLocator.copickRoot(picksPath));
+			CopickProject project = CopickProject.open(picksPath);
 			List<String> shared = truthByRun.keySet().stream().filter(project.runs()::contains).toList();
 			picksByRun = shared.isEmpty() ? Map.of()
 					: new CopickPicksLoader(project, catalog).load(CommandInputs.orNull(user),

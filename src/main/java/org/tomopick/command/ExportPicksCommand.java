@@ -80,7 +80,7 @@ public class ExportPicksCommand implements Command {
 			CziiCsvWriter.write(output.toPath(), Map.of(runName, particles));
 			written = List.of(output.toPath());
 		} else if (COPICK.equals(format)) {
-			Path root = output != null ? TomogramLocator.copickRoot(output.toPath()) : own != null ? own.root() : null;
+			Path root = output != null ? CopickProject.open(output.toPath()).root() : own != null ? own.root() : null;
 			if (root == null)
 				throw new IllegalArgumentException("output: the tomogram was not opened from a CoPick project, "
 						+ "so the CoPick project folder to write into must be given");

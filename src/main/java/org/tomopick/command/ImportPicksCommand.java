@@ -75,9 +75,9 @@ public class ImportPicksCommand implements Command {
 	}
 
 	private List<Particle> fromCopick(Path path, TomogramSession tomogram) {
-		if (!TomogramLocator.isCopickProject(path))
+		if (!CopickProject.isProject(path))
 			throw new TomoPickIoException(path, "is neither a CSV file nor a CoPick project (no ExperimentRuns)");
-		CopickProject project = new CopickProject(TomogramLocator.copickRoot(path));
+		CopickProject project = CopickProject.open(path);
 		String chosen = runName(tomogram, project.runs(), path);
 		if (!project.runs().contains(chosen))
 			throw new TomoPickIoException(path, "has no run '" + chosen + "'; its runs are " + project.runs());

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.tomopick.io.TomoPickIoException;
-import org.tomopick.io.copick.CopickConfigCodec;
 import org.tomopick.io.copick.CopickProject;
 import org.tomopick.ui.CopickRunRef;
 
@@ -25,18 +24,6 @@ final class TomogramLocator {
 	private TomogramLocator() {
 	}
 
-	static boolean isCopickProject(Path path) {
-		return Files.isDirectory(path.resolve("ExperimentRuns"))
-				|| Files.isRegularFile(path) && path.getFileName().toString().endsWith(".json");
-	}
-
-	/** The overlay root of a CoPick project given as its root folder or its config file. */
-	static Path copickRoot(Path path) {
-		if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".json"))
-			return CopickConfigCodec.read(path).overlayRootPath(path);
-		return path;
-	}
-
 	/**
 	 * @param run          run name, or empty for the first run
 	 * @param voxelSpacing voxel spacing in Angstrom, or 0 for the run's finest
@@ -46,10 +33,10 @@ final class TomogramLocator {
 	static Located locate(Path path, String run, double voxelSpacing, String tomoType) {
 		if (!Files.exists(path))
 			throw new TomoPickIoException(path, "no such file or folder");
-		if (!isCopickProject(path))
+		if (!CopickProject.isProject(path))
 			return new Located(path, null);
-		Path root = copickRoot(path);
-		CopickProject project = new CopickProject(root);
+		CopickProject project = CopickProject.open(path);
+		Path root = project.root();
 		String chosenRun = choose(root, "run", project.runs(), run);
 		List<Double> spacings = project.voxelSpacings(chosenRun);
 		if (spacings.isEmpty())

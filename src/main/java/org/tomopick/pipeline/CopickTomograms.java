@@ -29,7 +29,7 @@ public final class CopickTomograms {
 
 	/** @param tomoType the tomogram type to read, or null for the default choice above */
 	public CopickTomograms(Path root, String tomoType) {
-		this.project = new CopickProject(root);
+		this.project = CopickProject.open(root);
 		this.tomoType = tomoType;
 	}
 

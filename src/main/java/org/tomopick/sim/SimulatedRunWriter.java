@@ -1,11 +1,8 @@
 package org.tomopick.sim;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.tomopick.io.copick.CopickConfig;
-import org.tomopick.io.copick.CopickConfigCodec;
 import org.tomopick.io.copick.CopickPicksWriter;
 import org.tomopick.io.copick.CopickProject;
 import org.tomopick.io.zarr.OmeZarrWriter;
@@ -23,7 +20,7 @@ public final class SimulatedRunWriter {
 
 	public static final String TRUTH_USER = "curation";
 	public static final String TRUTH_SESSION = "0";
-	public static final String CONFIG_FILE = "copick_config.json";
+	public static final String CONFIG_FILE = CopickProject.CONFIG_FILE;
 
 	/** Where one run went. */
 	public record WrittenRun(String run, Path tomogram, List<Path> picksFiles, int particles) {
@@ -62,10 +59,6 @@ public final class SimulatedRunWriter {
 	}
 
 	private void writeConfigIfAbsent() {
-		Path config = project.root().resolve(CONFIG_FILE);
-		if (Files.exists(config))
-			return;
-		CopickConfigCodec.write(config, CopickConfig.fromCatalog("TomoPick simulated data",
-				"local://" + project.root().toAbsolutePath().normalize(), catalog));
+		project.writeConfigIfAbsent("TomoPick simulated data", catalog);
 	}
 }
