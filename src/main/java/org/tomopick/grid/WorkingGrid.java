@@ -7,50 +7,82 @@ import org.tomopick.io.DenseVolume;
 import org.tomopick.model.VoxelGeometry;
 
 /**
- * A tomogram on the grid every stage of the picker works on: binned by an integer factor from its own voxel size to
- * the working voxel size, then normalised ({@link Normalisation}). This is TomoPick's one binning rule: each working
- * voxel is the mean of its factor^3 block of input voxels, and a block cut by the high end of an axis averages the
- * voxels it has, so no input voxel is dropped. Working index u along an axis is the centre of input voxels
- * {@code u*factor .. u*factor+factor-1}, at {@code (u*factor + (factor-1)/2) * voxel} Ångström; {@link #geometry()}
- * says the same as a {@link VoxelGeometry}. Values are indexed (z, y, x).
+ * A tomogram on the grid every stage of the picker works on: brought from its own voxel size to the working voxel
+ * size, then normalised ({@link Normalisation}). This is TomoPick's one binning rule: each working voxel is the mean
+ * of the input it covers. When the working size is (within {@link #VOXEL_SIZE_TOLERANCE}) an integer multiple of the
+ * tomogram's, a working voxel is the mean of its factor^3 block of input voxels, and a block cut by the high end of
+ * an axis averages the voxels it has, so no input voxel is dropped. Otherwise (a 13.48 Å or 7.84 Å tomogram for a
+ * 20 Å model) the grid is resampled to exactly the working size by the same rule with fractional blocks: along each
+ * axis, working voxel u covers input voxels {@code u*s .. (u+1)*s} (s = working / input size, not an integer), and
+ * each input voxel counts with the length of its overlap (box resampling; for s below 1 this is nearest-neighbour
+ * like). Working index u along an axis is the centre of what it covers, at {@code ((u + 0.5) s - 0.5) * voxel}
+ * Ångström (for an integer s: {@code (u*s + (s-1)/2) * voxel}); {@link #geometry()} says the same as a
+ * {@link VoxelGeometry}. Values are indexed (z, y, x).
  */
-public record WorkingGrid(float[] data, int[] shape, int binning, double inputVoxelAngstrom,
+public record WorkingGrid(float[] data, int[] shape, double scale, double inputVoxelAngstrom,
 		Normalisation normalisation) {
 
 	/** How far the working voxel size may be from an integer multiple of the tomogram's, relative. */
 	public static final double VOXEL_SIZE_TOLERANCE = 0.1;
+	/** The largest ratio of working to input voxel size (a 2.5 Å tomogram for a 20 Å model). */
+	public static final double MAX_SCALE = 8;
+	/** The smallest (a 40 Å tomogram for a 20 Å model: each working voxel half an input voxel). */
+	public static final double MIN_SCALE = 0.5;
 
 	/**
-	 * Bins and normalises a tomogram.
+	 * Bins (or resamples) and normalises a tomogram.
 	 *
-	 * @throws IllegalArgumentException when the working voxel size is not (within 10%) an integer multiple of the
-	 *                                  tomogram's voxel size
+	 * @throws IllegalArgumentException when the voxel sizes are not positive or too far apart
 	 */
 	public static WorkingGrid prepare(DenseVolume tomogram, double voxelAngstrom, double workingVoxelAngstrom,
 			Normalisation normalisation) {
-		int factor = binningFactor(voxelAngstrom, workingVoxelAngstrom);
-		int[] out = binnedShape(tomogram.shape(), factor);
-		float[] data = factor == 1 ? tomogram.toFloatArray().clone()
-				: bin(tomogram.toFloatArray(), tomogram.shape(), factor, out);
+		double scale = scale(voxelAngstrom, workingVoxelAngstrom);
+		int factor = (int) scale;
+		int[] out;
+		float[] data;
+		if (factor == scale) {
+			out = binnedShape(tomogram.shape(), factor);
+			data = factor == 1 ? tomogram.toFloatArray().clone()
+					: bin(tomogram.toFloatArray(), tomogram.shape(), factor, out);
+		} else {
+			out = resampledShape(tomogram.shape(), scale);
+			data = BoxResampling.resample(tomogram.toFloatArray(), tomogram.shape(), scale, out);
+		}
 		if (normalisation == Normalisation.WHITENED)
-			SpectralWhitening.whitenInPlace(data, out, factor * voxelAngstrom);
+			SpectralWhitening.whitenInPlace(data, out, scale * voxelAngstrom);
 		Normalisation.robustZInPlace(data, Normalisation.CLIP);
-		return new WorkingGrid(data, out, factor, voxelAngstrom, normalisation);
+		return new WorkingGrid(data, out, scale, voxelAngstrom, normalisation);
 	}
 
-	/** The integer factor from a tomogram's voxel size to the working voxel size. */
-	public static int binningFactor(double voxelAngstrom, double workingVoxelAngstrom) {
-		if (!(voxelAngstrom > 0) || !(workingVoxelAngstrom > 0))
+	/**
+	 * The ratio of the working voxel size to a tomogram's: the integer factor when the working size is within 10% of
+	 * an integer multiple of the tomogram's (binning, the size then {@code factor * voxel}), else the exact ratio
+	 * (resampling to the working size).
+	 */
+	public static double scale(double voxelAngstrom, double workingVoxelAngstrom) {
+		if (!(voxelAngstrom > 0) || !(workingVoxelAngstrom > 0) || Double.isInfinite(voxelAngstrom)
+				|| Double.isInfinite(workingVoxelAngstrom))
 			throw new IllegalArgumentException("voxel sizes must be > 0 A, were " + voxelAngstrom + " and "
 					+ workingVoxelAngstrom);
 		int factor = (int) Math.round(workingVoxelAngstrom / voxelAngstrom);
-		if (factor < 1 || Math.abs(factor * voxelAngstrom - workingVoxelAngstrom) > VOXEL_SIZE_TOLERANCE
+		if (factor >= 1 && Math.abs(factor * voxelAngstrom - workingVoxelAngstrom) <= VOXEL_SIZE_TOLERANCE
 				* workingVoxelAngstrom)
+			return factor;
+		double ratio = workingVoxelAngstrom / voxelAngstrom;
+		if (ratio > MAX_SCALE || ratio < MIN_SCALE)
 			throw new IllegalArgumentException(String.format(Locale.ROOT,
-					"the model works at %.3f A per voxel; a tomogram of %.3f A per voxel cannot be binned to it by an "
-							+ "integer factor (open a pyramid level or a tomogram with a voxel size that divides %.3f A)",
-					workingVoxelAngstrom, voxelAngstrom, workingVoxelAngstrom));
-		return factor;
+					"the model works at %.3f A per voxel; a tomogram of %.3f A per voxel is too far from that "
+							+ "(%.3f to %.3f A can be resampled): open a pyramid level or bin the tomogram first",
+					workingVoxelAngstrom, voxelAngstrom, workingVoxelAngstrom / MAX_SCALE,
+					workingVoxelAngstrom / MIN_SCALE));
+		return ratio;
+	}
+
+	private static int[] resampledShape(int[] in, double scale) {
+		int[] out = new int[3];
+		for (int a = 0; a < 3; a++)
+			out[a] = Math.max(1, (int) Math.ceil(in[a] / scale - 1e-9));
+		return out;
 	}
 
 	/**
@@ -109,22 +141,22 @@ public record WorkingGrid(float[] data, int[] shape, int binning, double inputVo
 	}
 
 	public double voxelAngstrom() {
-		return binning * inputVoxelAngstrom;
+		return scale * inputVoxelAngstrom;
 	}
 
 	/** Ångström position of working index u (any axis). */
 	public double toAngstrom(double u) {
-		return (u * binning + (binning - 1) / 2.0) * inputVoxelAngstrom;
+		return ((u + 0.5) * scale - 0.5) * inputVoxelAngstrom;
 	}
 
 	/** Working index (fractional) of a position in Ångström (any axis); the inverse of {@link #toAngstrom}. */
 	public double toWorking(double angstrom) {
-		return (angstrom / inputVoxelAngstrom - (binning - 1) / 2.0) / binning;
+		return (angstrom / inputVoxelAngstrom + 0.5) / scale - 0.5;
 	}
 
 	/** The same transform as a geometry of one level. */
 	public VoxelGeometry geometry() {
-		double s = voxelAngstrom(), t = inputVoxelAngstrom * (binning - 1) / 2.0;
+		double s = voxelAngstrom(), t = inputVoxelAngstrom * (scale - 1) / 2.0;
 		return new VoxelGeometry(new double[][] { { s, s, s } }, new double[][] { { t, t, t } });
 	}
 

@@ -194,7 +194,7 @@ public final class PickingPipeline implements AutoCloseable {
 	private static boolean sameGrid(WorkingGrid grid, double voxelSizeAngstrom, double workingVoxelAngstrom,
 			Normalisation normalisation) {
 		return grid.normalisation() == normalisation && grid.inputVoxelAngstrom() == voxelSizeAngstrom
-				&& grid.binning() == WorkingGrid.binningFactor(voxelSizeAngstrom, workingVoxelAngstrom);
+				&& grid.scale() == WorkingGrid.scale(voxelSizeAngstrom, workingVoxelAngstrom);
 	}
 
 	/**

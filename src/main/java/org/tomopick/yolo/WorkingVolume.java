@@ -74,10 +74,6 @@ public final class WorkingVolume {
 		return (n + m - 1) / m * m;
 	}
 
-	public int bin() {
-		return grid.binning();
-	}
-
 	public double workingVoxelAngstrom() {
 		return grid.voxelAngstrom();
 	}

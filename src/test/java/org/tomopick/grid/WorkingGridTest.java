@@ -27,13 +27,49 @@ class WorkingGridTest {
 	}
 
 	@Test
-	void voxelSizesMustPairByAnIntegerFactor() {
-		assertEquals(2, WorkingGrid.binningFactor(10.012444, 20));
-		assertEquals(1, WorkingGrid.binningFactor(20, 20));
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-				() -> WorkingGrid.binningFactor(13, 20));
-		assertTrue(e.getMessage().contains("integer factor"), e.getMessage());
-		assertThrows(IllegalArgumentException.class, () -> WorkingGrid.binningFactor(40, 20));
+	void nearIntegerRatiosBinOthersResample() {
+		assertEquals(2, WorkingGrid.scale(10.012444, 20));
+		assertEquals(1, WorkingGrid.scale(20, 20));
+		assertEquals(20 / 13.48, WorkingGrid.scale(13.48, 20), 1e-12, "resampled to exactly 20 A");
+		assertEquals(20 / 7.84, WorkingGrid.scale(7.84, 20), 1e-12);
+		assertEquals(0.5, WorkingGrid.scale(40, 20), 1e-12);
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkingGrid.scale(50, 20));
+		assertTrue(e.getMessage().contains("too far"), e.getMessage());
+		assertEquals(15, WorkingGrid.scale(1.3, 20), "small voxels: the integer rule, binned by 15");
+		assertThrows(IllegalArgumentException.class, () -> WorkingGrid.scale(Double.NaN, 20));
+	}
+
+	@Test
+	void resamplingAveragesWhatEachWorkingVoxelCoversAndKeepsPositions() {
+		// a ramp along x: the mean over a box is the value at its centre, which must be where toAngstrom says
+		int[] shape = { 6, 7, 40 };
+		float[] v = new float[6 * 7 * 40];
+		for (int i = 0; i < v.length; i++)
+			v[i] = 3 + 0.5f * (i % 40);
+		double scale = WorkingGrid.scale(13.48, 20);
+		int nx = (int) Math.ceil(40 / scale);
+		float[] r = BoxResampling.resample(v, shape, scale, new int[] { 4, 5, nx });
+		WorkingGrid positions = new WorkingGrid(new float[0], new int[] { 4, 5, nx }, scale, 13.48,
+				Normalisation.ROBUST_Z);
+		BoxResampling.AxisWeights w = BoxResampling.AxisWeights.of(40, scale, nx);
+		for (int u = 0; u < nx - 1; u++) {
+			// the value is the ramp at the centroid of the input voxels it averages (exact for a ramp) ...
+			double centroid = 0;
+			for (int k = 0; k < w.weights()[u].length; k++)
+				centroid += w.weights()[u][k] * (w.first()[u] + k);
+			assertEquals(3 + 0.5 * centroid, r[u], 1e-4, "x " + u);
+			// ... which lies within a sixth of an input voxel of where the grid says working voxel u is
+			assertEquals(positions.toAngstrom(u) / 13.48, centroid, 1 / 6.0, "x " + u);
+			assertEquals(u, positions.toWorking(positions.toAngstrom(u)), 1e-12);
+		}
+		assertEquals(20.0, positions.voxelAngstrom(), 1e-9);
+		// constant along z and y: every output row is the same
+		assertEquals(r[0], r[(3 * 5 + 4) * nx], 1e-5);
+		// an integer scale gives the block means of the binning rule
+		float[] b = BoxResampling.resample(v, shape, 2, new int[] { 3, 4, 20 });
+		float[] binned = WorkingGrid.binned(DenseVolume.ofFloats(shape, v), 2).toFloatArray();
+		for (int i = 0; i < b.length; i++)
+			assertEquals(binned[i], b[i], 1e-4);
 	}
 
 	@Test
@@ -54,7 +90,7 @@ class WorkingGridTest {
 		}
 		assertEquals(6, max, 1e-6);
 		assertTrue(Math.abs(sum / 64) < 1, "mean after normalisation " + sum / 64);
-		assertEquals(2, w.binning());
+		assertEquals(2, w.scale());
 		assertEquals(5, w.geometry().angstromX(0, 0), 1e-9);
 		assertEquals(25, w.geometry().angstromZ(0, 1), 1e-9);
 	}
