@@ -56,6 +56,10 @@ public class EvaluatePicksCommand implements Command {
 	@Parameter(label = "Show table and plot", required = false)
 	private boolean show = true;
 
+	@Parameter(label = "Also write the scores as JSON (empty: no)", required = false, style = "save",
+			persist = false, description = "the keys of 'tomopick evaluate --json'")
+	private File json;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private double czii_score;
 
@@ -87,6 +91,8 @@ public class EvaluatePicksCommand implements Command {
 		}
 		ScoreReport report = new CziiScore(catalog).score(truthByRun, picksByRun);
 		czii_score = report.weightedFBeta();
+		if (json != null && !json.getPath().isBlank())
+			org.tomopick.io.AtomicFiles.writeString(json.toPath(), report.toJson());
 		results = ScoreDisplays.table(report);
 		plot = ScoreDisplays.barPlot(report);
 		if (show && CommandInputs.canShowWindows()) {

@@ -4,7 +4,6 @@ import java.io.File;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
 
 import org.scijava.Context;
 import org.scijava.command.Command;
@@ -30,7 +29,8 @@ import ij.plugin.PlugIn;
  * The ImageJ 1.x face of the SciJava commands, so that plain ImageJ macros can run them:
  * {@code run("TomoPick Open Tomogram", "path=/data/run1.zarr level=0")}. Each {@code plugins.config} entry names
  * this class with the command class as its argument. The macro keys are exactly the command's {@code @Parameter}
- * names (snake_case), read with ImageJ's own {@link Macro#getValue}; so they cannot drift from the command. Values
+ * names (snake_case), read as whole words ({@link MacroOptions}: ImageJ's own {@code Macro.getValue} would find
+ * {@code user=} inside {@code truth_user=}); so they cannot drift from the command, in any order. Values
  * with spaces go in square brackets ({@code path=[/my data/run.zarr]}). Checkboxes follow ImageJ's rule: the bare
  * key (or {@code key=true}) switches one on, and an absent key is off. Other absent keys keep the command's
  * default. An {@code ImagePlus} input is the image titled by its key, else the current image; an image output
@@ -149,26 +149,22 @@ public class MacroCommandBridge implements PlugIn {
 	private static void assign(Module module, ModuleItem<?> input, String options) {
 		String key = input.getName();
 		Class<?> type = input.getType();
+		MacroOptions given = MacroOptions.parse(options);
 		if (ImagePlus.class.isAssignableFrom(type)) {
-			String title = Macro.getValue(options, key, null);
+			String title = given.value(key).orElse(null);
 			ImagePlus image = title == null ? WindowManager.getCurrentImage() : WindowManager.getImage(title);
 			if (title != null && image == null)
 				throw new IllegalArgumentException(key + ": no image titled '" + title + "' is open");
 			module.setInput(key, image);
 		} else if (type == boolean.class || type == Boolean.class) {
-			String value = Macro.getValue(options, key, null);
-			boolean on = value == null ? hasBareKey(options, key) : Boolean.parseBoolean(value.strip());
+			boolean on = given.value(key).map(v -> Boolean.parseBoolean(v.strip())).orElse(given.has(key));
 			module.setInput(key, on);
 		} else {
-			String value = Macro.getValue(options, key, null);
+			String value = given.value(key).orElse(null);
 			if (value != null)
 				module.setInput(key, convert(key, value.strip(), type));
 		}
 		module.resolveInput(key);
-	}
-
-	private static boolean hasBareKey(String options, String key) {
-		return Pattern.compile("(^|\\s)" + Pattern.quote(key) + "(\\s|$)").matcher(options).find();
 	}
 
 	static Object convert(String key, String value, Class<?> type) {

@@ -1,6 +1,7 @@
 package org.tomopick.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -112,5 +113,44 @@ class MacroCommandBridgeTest {
 		IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
 				() -> MacroCommandBridge.convert("level", "three", int.class));
 		assertTrue(e.getMessage().startsWith("level:"), e.getMessage());
+	}
+
+	/**
+	 * The shipped batch macro, run as the README says (its options as the argument, keys in any order, one of them
+	 * holding a space): every run opened, exported twice, and scored; the keys are read as whole words, so
+	 * {@code truth_user=} is not taken for {@code user=}.
+	 */
+	@Test
+	void theShippedBatchMacroRunsAsDocumented() throws IOException {
+		Path project = dir.resolve("batch project");
+		Path out = Files.createDirectories(dir.resolve("batch out"));
+		for (String run : List.of("sim_a", "sim_b"))
+			IJ.runMacro("run(\"TomoPick Generate Synthetic Tomogram\", \"output=[" + project + "] run=" + run
+					+ " size_x=64 size_y=64 size_z=32 voxel_size=10 density=60000 max_tilt=60 tilt_step=6 dose=100 "
+					+ "seed=4\");");
+		String result = IJ.runMacroFile(Path.of("scripts/tomopick_batch.ijm").toAbsolutePath().toString(),
+				"out=[" + out + "] session=0 user=curation project=[" + project + "]");
+		assertNotEquals("[aborted]", result);
+		for (String run : List.of("sim_a", "sim_b")) {
+			assertTrue(Files.isRegularFile(out.resolve(run + ".csv")), run);
+			assertTrue(Files.isRegularFile(out.resolve("copick/ExperimentRuns/" + run
+					+ "/Picks/tomopick_1_ribosome.json")), run);
+		}
+		com.google.gson.JsonObject score = com.google.gson.JsonParser.parseString(
+				Files.readString(out.resolve("score.json"))).getAsJsonObject();
+		assertEquals(1.0, score.get("czii_f4").getAsDouble(), 1e-9, "the truth exported and scored against itself");
+	}
+
+	@Test
+	void keysAreWholeWordsInAnyOrder() {
+		MacroOptions o = MacroOptions.parse("truth_user=curation picks=[/my data/p] user=tomopick load_picks");
+		assertEquals("tomopick", o.value("user").orElseThrow());
+		assertEquals("curation", o.value("truth_user").orElseThrow());
+		assertEquals("/my data/p", o.value("picks").orElseThrow());
+		assertTrue(o.has("load_picks") && o.value("load_picks").isEmpty());
+		assertFalse(o.has("session"));
+		assertEquals("curation", ij.Macro.getValue("truth_user=curation user=tomopick", "user", null),
+				"ImageJ's own reader finds user= inside truth_user= (why MacroOptions exists)");
+		assertTrue(MacroOptions.parse("truth_user=curation").value("user").isEmpty());
 	}
 }

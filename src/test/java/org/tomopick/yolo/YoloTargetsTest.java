@@ -68,7 +68,7 @@ class YoloTargetsTest {
 	void binnedGridKeepsTheTransformExact() {
 		DenseVolume v = DenseVolume.allocate(new int[] { 9, 65, 631 }, DataType.FLOAT32);
 		WorkingVolume w = WorkingVolume.prepare(v, 10, 20, Normalisation.ROBUST_Z);
-		assertEquals(2, w.bin());
+		assertEquals(20, w.workingVoxelAngstrom(), 1e-12);
 		assertEquals(5, w.sizeZ()); // a partial block at the high end is kept (the mean of the voxels it has)
 		assertEquals(33, w.sizeY());
 		assertEquals(316, w.sizeX());
