@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tomopick", mixinStandardHelpOptions = true, versionProvider = TomoPickCli.Version.class,
 		description = "Finds and labels protein particles in cryo-electron tomograms.",
 		subcommands = { InfoCommand.class, ConvertCommand.class, EvaluateCommand.class, SimulateCommand.class,
-				TrainCommand.class, TrainClassifierCommand.class, TuneCommand.class, AdaptCommand.class, PickCommand.class, DemoCommand.class,
-				BenchCommand.class,
+				TrainCommand.class, TrainClassifierCommand.class, TuneCommand.class, AdaptCommand.class,
+				PickCommand.class, ExportCommand.class, ImportCommand.class, DemoCommand.class, BenchCommand.class,
 				CommandLine.HelpCommand.class })
 public final class TomoPickCli implements Runnable {
 

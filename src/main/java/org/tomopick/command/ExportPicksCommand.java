@@ -30,14 +30,20 @@ public class ExportPicksCommand implements Command {
 
 	public static final String COPICK = "CoPick";
 	public static final String CSV = "CSV";
+	public static final String RELION5 = "RELION 5 STAR";
+	public static final String RELION4 = "RELION 3/4 STAR";
+	public static final String DYNAMO = "Dynamo table";
+	public static final String IMOD = "IMOD point list";
 
 	@Parameter(label = "Tomogram")
 	private ImagePlus image;
 
-	@Parameter(label = "Format", choices = { COPICK, CSV })
+	@Parameter(label = "Format", choices = { COPICK, CSV, RELION5, RELION4, DYNAMO, IMOD },
+			description = "RELION, Dynamo and IMOD: one file per class in the output folder, in pixels of the open "
+					+ "level (RELION 5: Angstrom from the tomogram's centre); see the README's formats")
 	private String format = COPICK;
 
-	@Parameter(label = "CoPick project or CSV file", required = false, style = "save",
+	@Parameter(label = "CoPick project, CSV file or folder", required = false, style = "save",
 			description = "empty (CoPick): the project the tomogram was opened from", persist = false)
 	private File output;
 
@@ -87,8 +93,22 @@ public class ExportPicksCommand implements Command {
 			Double spacing = own != null ? own.voxelSpacing() : tomogram.geometry().voxelSpacing();
 			written = CopickPicksWriter.writeRun(new CopickProject(root), runName, user.strip(), session.strip(),
 					spacing, particles, tomogram.catalog());
-		} else
-			throw new IllegalArgumentException("format must be " + COPICK + " or " + CSV + ", was '" + format + "'");
+		} else {
+			org.tomopick.io.formats.PickFormat f = switch (format) {
+			case RELION5 -> org.tomopick.io.formats.PickFormat.RELION5;
+			case RELION4 -> org.tomopick.io.formats.PickFormat.RELION4;
+			case DYNAMO -> org.tomopick.io.formats.PickFormat.DYNAMO;
+			case IMOD -> org.tomopick.io.formats.PickFormat.IMOD;
+			default -> throw new IllegalArgumentException("format must be one of " + COPICK + ", " + CSV + ", "
+					+ RELION5 + ", " + RELION4 + ", " + DYNAMO + ", " + IMOD + "; was '" + format + "'");
+			};
+			if (output == null)
+				throw new IllegalArgumentException("output: a folder must be given to export as " + format);
+			org.tomopick.io.formats.RunGeometry g = new org.tomopick.io.formats.RunGeometry(
+					tomogram.geometry().voxelSize(0)[2], new int[] { image.getWidth(), image.getHeight(),
+							image.getStackSize() });
+			written = org.tomopick.io.formats.PickFiles.write(f, output.toPath(), Map.of(runName, particles), r -> g);
+		}
 		tomogram.unsaved().markSaved();
 		particle_count = particles.size();
 		written_files = String.join("\n", written.stream().map(Path::toString).toList());

@@ -126,6 +126,14 @@ class CommandsHeadlessTest {
 			all.put("include_hidden", true);
 			assertEquals(truthCount, CommandTestSupport.run(context, ExportPicksCommand.class, all)
 					.getOutput("particle_count"));
+			// the formats of the field: one file per class in a folder
+			Map<String, Object> star = new HashMap<>(export);
+			star.put("format", ExportPicksCommand.RELION4);
+			star.put("output", dir.resolve("star").toFile());
+			assertEquals((int) shownCount, CommandTestSupport.run(context, ExportPicksCommand.class, star)
+					.getOutput("particle_count"));
+			assertTrue(Files.isRegularFile(dir.resolve("star/apo-ferritin.star")));
+
 			// particles below the view's score threshold are hidden too, and not exported unless asked for
 			long lowId = session.particles().add(new Particle(ParticleCatalog.czii().get("thyroglobulin"), 800, 800,
 					200, 0.2, org.tomopick.model.Provenance.FUSED));
