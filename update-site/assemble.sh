@@ -15,9 +15,12 @@ jar="$(ls "$here"/target/TomoPick_-*.jar | grep -v -e '-sources.jar' -e '-tests.
 cp "$jar" "$out/plugins/"
 # Jars that every Fiji has (provided): ImageJ, SciJava, ImgLib2, gson, Apache commons, JTransforms, JNA, slf4j.
 shipped='^(ij|scijava-common|imglib2|gson|commons-math3|commons-io|commons-compress|commons-codec|JTransforms|JLargeArrays|jna|slf4j-api)$'
+# Jars only the command line uses: slf4j-nop silences SLF4J's "no providers" warning there; Fiji has its own logging.
+cli_only='^(slf4j-nop)$'
 for lib in "$here"/target/lib/*.jar; do
 	name="$(basename "$lib" .jar)"
 	artifact="$(echo "$name" | sed -E 's/-[0-9][^-]*(-[0-9][^-]*)*(-linux-x86_64)?$//')"
+	if [[ "$artifact" =~ $cli_only ]]; then continue; fi
 	if [ -n "$fiji" ]; then
 		if ls "$fiji/jars/$artifact"-[0-9]*.jar >/dev/null 2>&1; then continue; fi
 	elif [[ "$artifact" =~ $shipped ]]; then

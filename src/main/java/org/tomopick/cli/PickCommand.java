@@ -89,7 +89,6 @@ final class PickCommand implements Runnable {
 			for (ParticleClass c : catalog.classes())
 				target.picksPath(run, user, session, c.name());
 		PrintWriter stdout = spec.commandLine().getOut();
-		target.writeConfigIfAbsent("TomoPick picks", catalog);
 		try (PickingPipeline pipeline = PickingPipeline.load(models, pickingMode, fusion);
 				ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
 			for (Map.Entry<String, Path> e : tomograms.entrySet()) {
@@ -106,6 +105,7 @@ final class PickCommand implements Runnable {
 				if (heatmap != null)
 					writeHeatmaps(heatmap.resolve(run), outputs.unetMaps());
 				CopickPicksWriter.writeRun(target, run, user, session, vs, result.particles(), catalog);
+				target.writeConfigIfAbsent("TomoPick picks", catalog); // once picks are there, so that copick opens them
 				stdout.printf(Locale.ROOT, "run %s: %d particles (%s; UNet %d, YOLO %d candidates) -> %s (%s/%s)%n",
 						run, result.particles().size(), pickingMode, result.unetCandidates(),
 						result.yoloCandidates(), target.picksFolder(run), user, session);

@@ -132,6 +132,8 @@ class KilledWritesTest {
 			Thread.sleep(20);
 		assertTrue(child.isAlive(), "the child was parked between renames: " + Files.readString(tmp.resolve("child.log")));
 		child.destroyForcibly().waitFor();
+		assertTrue(!Files.readString(tmp.resolve("child.log")).contains("SLF4J"), "the command line has a logging "
+				+ "provider (slf4j-nop), so SLF4J does not warn: " + Files.readString(tmp.resolve("child.log")));
 
 		java.util.Map<String, String> killed = contents(picksFolder);
 		java.util.Map<String, String> expected = contents(reference.resolve("ExperimentRuns/sim_1/Picks"));

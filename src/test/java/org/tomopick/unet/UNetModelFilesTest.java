@@ -93,13 +93,15 @@ class UNetModelFilesTest {
 	}
 
 	@Test
-	void tomogramWhoseVoxelSizeDoesNotPairIsRejected() {
+	void tomogramsAreResampledButNotFromTooFarAVoxelSize() {
 		try (UNetModel model = UNetModel.create(UNetModelInfo.untrained(SETTINGS), 1)) {
 			UNetDetector detector = new UNetDetector(model, SETTINGS.tiling(), SETTINGS.peaks());
 			DenseVolume v = DenseVolume.ofFloats(new int[] { 16, 16, 16 }, randomWindow(1));
+			// 13 A is resampled to 20 A (WorkingGrid); 50 A is too coarse for a 20 A model
+			detector.detect(v, 13.0, Progress.NONE);
 			IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-					() -> detector.detect(v, 13.0, Progress.NONE));
-			assertTrue(e.getMessage().contains("20.000 A") && e.getMessage().contains("13.000 A"), e.getMessage());
+					() -> detector.detect(v, 50.0, Progress.NONE));
+			assertTrue(e.getMessage().contains("20.000 A") && e.getMessage().contains("50.000 A"), e.getMessage());
 		}
 	}
 

@@ -82,7 +82,7 @@ class YoloTargetsTest {
 		assertEquals(16, b.x(), 1e-9);
 		assertEquals(5, b.y(), 1e-9);
 		assertEquals(3, b.halfSize(), 1e-9); // 60 A radius in 20 A pixels, on the centre slice (z = 25 A)
-		assertThrows(IllegalArgumentException.class, () -> WorkingVolume.prepare(v, 10, 15, Normalisation.ROBUST_Z));
+		assertThrows(IllegalArgumentException.class, () -> WorkingVolume.prepare(v, 50, 20, Normalisation.ROBUST_Z));
 	}
 
 	@Test
