@@ -50,8 +50,8 @@ final class AdaptCommand implements Runnable {
 	@Option(names = "--truth-session", paramLabel = "SESSION", description = "Session of the reviewed picks.")
 	String truthSession;
 
-	@Option(names = "--models", paramLabel = "DIR", description = "Models to start from (default models).")
-	Path models = Path.of("models");
+	@Option(names = "--models", paramLabel = "DIR", description = "Models to start from (default: ./models, else the shipped ones).")
+	Path models = CliPaths.defaultModels();
 
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Models folder to write (must not "
 			+ "exist, or be empty); pick, demo, bench and Fiji take it as --models.")

@@ -39,8 +39,8 @@ final class BenchCommand implements Runnable {
 			+ "system temporary folder).")
 	Path scratch;
 
-	@Option(names = "--models", paramLabel = "DIR", description = "Models for the picking benchmark (default models).")
-	Path models = Path.of("models");
+	@Option(names = "--models", paramLabel = "DIR", description = "Models for the picking benchmark (default: ./models, else the shipped ones).")
+	Path models = CliPaths.defaultModels();
 
 	@Option(names = "--tomograms", paramLabel = "N", description = "Test tomograms for the picking benchmark "
 			+ "(default 6; 1 with --quick).")

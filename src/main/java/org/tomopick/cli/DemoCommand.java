@@ -37,8 +37,8 @@ final class DemoCommand implements Runnable {
 	@Option(names = "--out", paramLabel = "DIR", description = "Where to write (default tomopick-demo).")
 	Path out = Path.of("tomopick-demo");
 
-	@Option(names = "--models", paramLabel = "DIR", description = "Models folder (default models).")
-	Path models = Path.of("models");
+	@Option(names = "--models", paramLabel = "DIR", description = "Models folder (default: ./models, else the shipped models beside the launcher).")
+	Path models = CliPaths.defaultModels();
 
 	@Option(names = "--mode", paramLabel = "MODE", description = "full (default), unet, yolo, no-dbscan or no-classifier.")
 	String mode = "full";

@@ -47,8 +47,8 @@ final class PickCommand implements Runnable {
 	String mode = "full";
 
 	@Option(names = "--models", paramLabel = "DIR", description = "Models folder with unet/ and yolo/ (default "
-			+ "models).")
-	Path models = Path.of("models");
+			+ "./models, else the shipped models beside the tomopick launcher).")
+	Path models = CliPaths.defaultModels();
 
 	@Option(names = "--user", paramLabel = "USER", description = "CoPick user of the picks (default tomopick).")
 	String user = "tomopick";

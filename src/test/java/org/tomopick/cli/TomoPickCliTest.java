@@ -116,6 +116,22 @@ class TomoPickCliTest {
 	}
 
 	@Test
+	void pickFindsTheShippedModelsFromAnyFolder() throws Exception {
+		Path project = tmp.resolve("p");
+		assertEquals(0, cli("simulate", "--out", project.toString(), "--shape", "16,64,64", "--runs", "1", "--density",
+				"20000").code());
+		Path log = tmp.resolve("child.log");
+		// as the tomopick launcher runs it: from another working folder, with its own folder as tomopick.home
+		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), "-Dtomopick.home=" + Path.of("").toAbsolutePath(),
+				TomoPickCli.class.getName(), "pick", "--input", project.toString(), "--out",
+				tmp.resolve("o").toString()).directory(tmp.toFile()).redirectErrorStream(true)
+				.redirectOutput(log.toFile()).start();
+		assertEquals(0, child.waitFor(), Files.readString(log));
+		assertTrue(Files.readString(log).contains("run sim_1:"), Files.readString(log));
+	}
+
+	@Test
 	void missingFilesAndUnknownOptionsAreUsageErrors() {
 		assertEquals(2, cli("info", tmp.resolve("nothing.mrc").toString()).code());
 		assertEquals(2, cli("evaluate", "--truth", tmp.toString()).code());
