@@ -400,6 +400,23 @@ public final class ModelAdaptation {
 			after = blendedScore;
 			which = "starting + refitted trees";
 		}
+		// profile scores fitted on the annotated proposals: a linear matched filter per class needs far fewer
+		// examples than the forest's splits, which is what one annotated tomogram gives (the fourth candidate)
+		double profiledScore = Double.NaN;
+		if (old == null || old.profiles() == null) {
+			try {
+				CandidateClassifier profiled = ClassifierTraining.fit(fitExamples, descriptor,
+						forest.withProfiles(true), proposals, null);
+				profiledScore = heldOutScore(profiled, descriptor, heldOutExamples, present);
+				if (profiledScore > after) {
+					best = profiled;
+					after = profiledScore;
+					which = "refitted with profile scores";
+				}
+			} catch (IllegalArgumentException tooFew) {
+				log.accept("  classifier: no profile scores (" + tooFew.getMessage() + ")");
+			}
+		}
 		boolean kept = best != old;
 		if (kept) {
 			JsonObject notes = new JsonObject();
@@ -411,8 +428,9 @@ public final class ModelAdaptation {
 		}
 		double seconds = (System.nanoTime() - t0) * 1e-9;
 		log.accept(String.format(Locale.ROOT, "classifier: held-out F4 (thresholds chosen there) %.4f starting, %.4f "
-				+ "refitted on %d proposals, %.4f both forests' trees; %s kept, %.1f min", before, refittedScore,
-				fitExamples.stream().mapToInt(e -> e.labels().length).sum(), blendedScore, which, seconds / 60));
+				+ "refitted on %d proposals, %.4f both forests' trees, %.4f refitted with profile scores; %s kept, "
+				+ "%.1f min", before, refittedScore, fitExamples.stream().mapToInt(e -> e.labels().length).sum(),
+				blendedScore, profiledScore, which, seconds / 60));
 		return new Stage("classifier", before, after, kept, seconds, which + " kept");
 	}
 
