@@ -32,7 +32,8 @@ public class ImportPicksCommand implements Command {
 	private ImagePlus image;
 
 	// persist = false: a run, user or session belongs to one project and must not be carried into the next import
-	@Parameter(label = "CoPick project or CSV file", style = "both", persist = false)
+	@Parameter(label = "CoPick project or picks file (CSV, RELION STAR, Dynamo .tbl, IMOD .txt)", style = "both",
+			persist = false)
 	private File source;
 
 	@Parameter(label = "Run", required = false, persist = false,
@@ -58,8 +59,11 @@ public class ImportPicksCommand implements Command {
 		TomogramSession tomogram = TomogramSession.require(image);
 		Path path = source.toPath();
 		List<Particle> picks;
+		org.tomopick.io.formats.PickFormat other = Files.isRegularFile(path) ? otherFormat(path) : null;
 		if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase().endsWith(".csv"))
 			picks = fromCsv(path, tomogram);
+		else if (other != null)
+			picks = fromOtherTool(path, other, tomogram);
 		else
 			picks = fromCopick(path, tomogram);
 		tomogram.load(picks, replace);
@@ -74,9 +78,46 @@ public class ImportPicksCommand implements Command {
 		return byRun.get(chosen);
 	}
 
+	/**
+	 * The format of a picks file of another tool, by its name and, for STAR, its columns: {@code .star} (RELION 5
+	 * when it has centred coordinates, else RELION 3/4), {@code .tbl} (Dynamo), {@code .txt} (IMOD point list).
+	 */
+	static org.tomopick.io.formats.PickFormat otherFormat(Path file) {
+		String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		if (name.endsWith(".tbl"))
+			return org.tomopick.io.formats.PickFormat.DYNAMO;
+		if (name.endsWith(".txt"))
+			return org.tomopick.io.formats.PickFormat.IMOD;
+		if (!name.endsWith(".star"))
+			return null;
+		try (var lines = Files.lines(file)) {
+			return lines.limit(200).anyMatch(l -> l.strip().startsWith("_rlnCenteredCoordinateXAngst"))
+					? org.tomopick.io.formats.PickFormat.RELION5
+					: org.tomopick.io.formats.PickFormat.RELION4;
+		} catch (java.io.IOException | java.io.UncheckedIOException e) {
+			throw new TomoPickIoException(file, "cannot read: " + e.getMessage());
+		}
+	}
+
+	/** Picks of another tool's file, in pixels of the open level (RELION 5: from the open volume's centre). */
+	private List<Particle> fromOtherTool(Path file, org.tomopick.io.formats.PickFormat format,
+			TomogramSession tomogram) {
+		org.tomopick.io.formats.RunGeometry g = new org.tomopick.io.formats.RunGeometry(
+				tomogram.geometry().voxelSize(0)[2], new int[] { image.getWidth(), image.getHeight(),
+						image.getStackSize() });
+		String own = tomogram.copickRun().map(CopickRunRef::run).orElse(null);
+		Map<String, List<Particle>> byRun = org.tomopick.io.formats.PickFiles.read(format, file, tomogram.catalog(),
+				r -> g, CommandInputs.orNull(run) != null ? run.strip() : own);
+		String chosen = runName(tomogram, List.copyOf(byRun.keySet()), file);
+		if (!byRun.containsKey(chosen))
+			throw new TomoPickIoException(file, "has no picks of run '" + chosen + "'; its runs are " + byRun.keySet());
+		return byRun.get(chosen);
+	}
+
 	private List<Particle> fromCopick(Path path, TomogramSession tomogram) {
 		if (!CopickProject.isProject(path))
-			throw new TomoPickIoException(path, "is neither a CSV file nor a CoPick project (no ExperimentRuns)");
+			throw new TomoPickIoException(path, "is neither a CoPick project (no ExperimentRuns) nor a picks file "
+					+ "TomoPick reads (.csv, .star, .tbl, .txt)");
 		CopickProject project = CopickProject.open(path);
 		String chosen = runName(tomogram, project.runs(), path);
 		if (!project.runs().contains(chosen))
