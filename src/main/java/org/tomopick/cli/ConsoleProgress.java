@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.tomopick.progress.Progress;
 
 /**
- * Progress on the terminal: one line per stage, redrawn in place on a terminal, every 25% otherwise (so that logs of
- * batch runs stay short). Ctrl-C asks the running work to cancel and gives it a few seconds to clean up its
+ * Progress on the terminal: one line per stage, redrawn in place on a terminal as a bar with the percentage and the
+ * time left at the stage's pace so far, every 25% otherwise (so that logs of batch runs stay short). Ctrl-C asks the running work to cancel and gives it a few seconds to clean up its
  * temporary files and print why it stopped ({@link #commandDone}) before the JVM exits; nothing half-written is left
  * behind, since every write is atomic.
  */
@@ -41,19 +41,45 @@ final class ConsoleProgress implements Progress, AutoCloseable {
 
 	@Override
 	public void report(String newStage, double fraction) {
-		int percent = (int) Math.round(100 * Math.max(0, Math.min(1, fraction)));
+		double f = Math.max(0, Math.min(1, fraction));
+		int percent = (int) Math.round(100 * f);
 		int step = terminal ? percent : percent / 25;
 		if (newStage.equals(stage) && step == lastStep)
 			return;
-		if (!newStage.equals(stage) && terminal && !stage.isEmpty())
-			err.println();
+		if (!newStage.equals(stage)) {
+			if (terminal && !stage.isEmpty())
+				err.println();
+			stageStart = System.nanoTime();
+		}
 		stage = newStage;
 		lastStep = step;
 		if (terminal)
-			err.printf(Locale.ROOT, "\r  %-28s %3d%%", newStage, percent);
+			err.printf(Locale.ROOT, "\r  %-28s %s %3d%%%s", newStage, bar(f), percent, timeLeft(f));
 		else
-			err.printf(Locale.ROOT, "  %-28s %3d%%%n", newStage, percent);
+			err.printf(Locale.ROOT, "  %-28s %3d%%%s%n", newStage, percent, timeLeft(f));
 		err.flush();
+	}
+
+	private long stageStart = System.nanoTime();
+
+	/** {@code [#####.....]}, 20 wide. */
+	static String bar(double fraction) {
+		int filled = (int) Math.round(20 * fraction);
+		return "[" + "#".repeat(filled) + ".".repeat(20 - filled) + "]";
+	}
+
+	/** The stage's time left at its pace so far, once there is a pace to go by (2 s and 2% in). */
+	private String timeLeft(double fraction) {
+		double elapsed = (System.nanoTime() - stageStart) * 1e-9;
+		return timeLeft(elapsed, fraction);
+	}
+
+	static String timeLeft(double elapsedSeconds, double fraction) {
+		if (elapsedSeconds < 2 || fraction < 0.02 || fraction >= 1)
+			return "";
+		long left = Math.round(elapsedSeconds * (1 - fraction) / fraction);
+		return left >= 60 ? String.format(Locale.ROOT, ", %d min %02d s left", left / 60, left % 60)
+				: String.format(Locale.ROOT, ", %d s left", left);
 	}
 
 	@Override
