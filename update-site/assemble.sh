@@ -28,5 +28,9 @@ for lib in "$here"/target/lib/*.jar; do
 	fi
 	cp "$lib" "$out/jars/"
 done
+# The default models, where Pick Particles and Adapt Models find them without asking (Fiji.app/models/TomoPick)
+mkdir -p "$out/models/TomoPick"
+cp -r "$here"/models/unet "$here"/models/yolo "$here"/models/classifier "$here"/models/pipeline.json \
+	"$here"/models/*.md "$out/models/TomoPick/"
 echo "Fiji tree for TomoPick in $out:"
 find "$out" -name '*.jar' | sed "s#$out/#  #" | sort

@@ -67,7 +67,8 @@ public class AdaptModelsCommand implements Command {
 	@Parameter(label = "Picks user (empty: the only one)", required = false, persist = false)
 	private String truth_user = "";
 
-	@Parameter(label = "Models to start from", style = "directory")
+	@Parameter(label = "Models to start from (empty: the models installed with TomoPick)", style = "directory",
+			required = false)
 	private File models;
 
 	@Parameter(label = "Adapted models folder (new or empty)", style = "directory", persist = false)
@@ -101,8 +102,8 @@ public class AdaptModelsCommand implements Command {
 		Path work = null;
 		try {
 			work = Files.createTempDirectory("tomopick-adapt");
-			ModelAdaptation.Outcome o = new ModelAdaptation(models.toPath(), settings, catalog).adaptAndWrite(
-					annotated, List.of(), List.of(), out, work, progress, line -> {
+			ModelAdaptation.Outcome o = new ModelAdaptation(CommandInputs.modelsOrInstalled(models), settings, catalog)
+					.adaptAndWrite(annotated, List.of(), List.of(), out, work, progress, line -> {
 						log.info(line);
 						Matcher m = EPOCH.matcher(line);
 						if (m.find())

@@ -11,6 +11,23 @@ final class CommandInputs {
 	}
 
 	/** Null for an empty or blank text (meaning "choose for me"). */
+	/**
+	 * The models folder a command uses: the one given, else the default models installed in Fiji
+	 * ({@code Fiji.app/models/TomoPick}, where {@code update-site/assemble.sh} puts them).
+	 */
+	static java.nio.file.Path modelsOrInstalled(java.io.File given) {
+		if (given != null && !given.getPath().isBlank())
+			return given.toPath();
+		String fiji = System.getProperty("imagej.dir");
+		if (fiji == null || fiji.isBlank())
+			fiji = ij.IJ.getDirectory("imagej");
+		java.nio.file.Path installed = fiji == null ? null : java.nio.file.Path.of(fiji, "models", "TomoPick");
+		if (installed != null && java.nio.file.Files.isDirectory(installed))
+			return installed;
+		throw new IllegalArgumentException("models: give a models folder (no default models are installed in "
+				+ (installed == null ? "this ImageJ" : installed) + "; update-site/assemble.sh puts them there)");
+	}
+
 	static String orNull(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
 	}

@@ -33,7 +33,8 @@ public class PickParticlesCommand implements Command {
 	@Parameter(label = "Tomogram")
 	private ImagePlus image;
 
-	@Parameter(label = "Models folder (unet/ and yolo/)", style = "directory")
+	@Parameter(label = "Models folder (empty: the models installed with TomoPick)", style = "directory",
+			required = false)
 	private File models;
 
 	@Parameter(label = "Mode", choices = { "full", "unet", "yolo", "no-dbscan", "no-classifier" })
@@ -59,7 +60,8 @@ public class PickParticlesCommand implements Command {
 		FusionSettings fusion = tuned_thresholds ? null : FusionSettings.defaults().withThresholds(threshold, Map.of());
 		StatusBarProgress progress = new StatusBarProgress("Pick Particles");
 		PickingResult result;
-		try (PickingPipeline pipeline = PickingPipeline.load(models.toPath(), PickingMode.parse(mode), fusion)) {
+		try (PickingPipeline pipeline = PickingPipeline.load(CommandInputs.modelsOrInstalled(models),
+				PickingMode.parse(mode), fusion)) {
 			result = pipeline.pick(volume(image), g.voxelSize(level)[2], progress);
 		} finally {
 			progress.done();

@@ -134,19 +134,19 @@ class CommandsHeadlessTest {
 					.getOutput("particle_count"));
 			assertTrue(Files.isRegularFile(dir.resolve("star/apo-ferritin.star")));
 			// and back: a STAR file of the open level's pixels comes in at the same places
-			java.util.Set<Long> before = new java.util.HashSet<>(session.particles().ids());
-			long apo = session.particles().snapshot().values().stream()
+			java.util.Set<Long> idsBefore = new java.util.HashSet<>(session.particles().ids());
+			long apoCount = session.particles().snapshot().values().stream()
 					.filter(p -> p.type().name().equals("apo-ferritin")).count();
 			Map<String, Object> fromStar = new HashMap<>();
 			fromStar.put("image", image);
 			fromStar.put("source", dir.resolve("star/apo-ferritin.star").toFile());
-			assertEquals((int) apo, CommandTestSupport.run(context, ImportPicksCommand.class, fromStar)
+			assertEquals((int) apoCount, CommandTestSupport.run(context, ImportPicksCommand.class, fromStar)
 					.getOutput("particle_count"));
-			List<Long> added = session.particles().ids().stream().filter(id -> !before.contains(id)).toList();
-			assertEquals(apo, added.size());
+			List<Long> added = session.particles().ids().stream().filter(id -> !idsBefore.contains(id)).toList();
+			assertEquals(apoCount, added.size());
 			for (long id : added) {
 				Particle copy = session.particles().get(id);
-				assertTrue(before.stream().map(session.particles()::get).anyMatch(p -> p.type().equals(copy.type())
+				assertTrue(idsBefore.stream().map(session.particles()::get).anyMatch(p -> p.type().equals(copy.type())
 						&& Math.abs(p.x() - copy.x()) < 1e-6 && Math.abs(p.y() - copy.y()) < 1e-6
 						&& Math.abs(p.z() - copy.z()) < 1e-6), "the imported copy lies on an original: " + copy);
 			}

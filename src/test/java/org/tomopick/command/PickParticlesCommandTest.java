@@ -67,4 +67,32 @@ class PickParticlesCommandTest {
 			}
 		}
 	}
+
+	/** Without a models folder, the models installed in Fiji (Fiji.app/models/TomoPick, as assemble.sh lays out). */
+	@Test
+	void withoutAModelsFolderTheInstalledModelsAreUsed() throws java.io.IOException {
+		Path fiji = dir.resolve("Fiji.app");
+		for (String f : java.util.List.of("unet/unet.json", "unet/unet.params", "yolo/yolo.json", "yolo/yolo.params",
+				"classifier/classifier.json", "classifier/classifier.forest", "pipeline.json")) {
+			Path to = fiji.resolve("models/TomoPick").resolve(f);
+			java.nio.file.Files.createDirectories(to.getParent());
+			java.nio.file.Files.copy(Path.of("models").resolve(f), to);
+		}
+		String before = System.getProperty("imagej.dir");
+		System.setProperty("imagej.dir", fiji.toString());
+		try (Context context = new Context()) {
+			ImagePlus image = (ImagePlus) CommandTestSupport.run(context, GenerateSyntheticTomogramCommand.class,
+					CommandTestSupport.tinySimulation(dir.resolve("p").toFile(), "sim_1", 5)).getOutput("image");
+			java.util.Map<String, Object> inputs = new java.util.HashMap<>(Map.of("image", image, "replace", true));
+			inputs.put("models", null);
+			int count = (Integer) CommandTestSupport.run(context, PickParticlesCommand.class, inputs)
+					.getOutput("particle_count");
+			assertEquals(count, TomogramSession.require(image).particles().size());
+		} finally {
+			if (before == null)
+				System.clearProperty("imagej.dir");
+			else
+				System.setProperty("imagej.dir", before);
+		}
+	}
 }
