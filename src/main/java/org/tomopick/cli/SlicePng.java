@@ -19,7 +19,7 @@ import org.tomopick.model.Particle;
 /**
  * A PNG of one z-slice of a tomogram (grey values stretched between the 1st and 99th percentile) with particles
  * overlaid: truth as circles in the class colour (radius of the sphere cut by the slice), picks as crosses in the
- * class colour. Only particles whose sphere crosses the slice are drawn.
+ * class colour. Only particles whose sphere crosses the slice are drawn. A legend names the classes by colour.
  */
 final class SlicePng {
 
@@ -61,11 +61,37 @@ final class SlicePng {
 			g.drawLine(x - 4, y - 4, x + 4, y + 4);
 			g.drawLine(x - 4, y + 4, x + 4, y - 4);
 		}
+		legend(g, truth, picks);
 		g.dispose();
 		AtomicFiles.write(file, out -> {
 			if (!ImageIO.write(image, "png", out))
 				throw new IOException("no PNG writer in this Java");
 		});
+	}
+
+	/**
+	 * A legend in the top-left corner: what circles and crosses mean, and each class drawn on the slice in its
+	 * colour (on a dark box, so that it reads on any grey).
+	 */
+	private static void legend(Graphics2D g, List<Particle> truth, List<Particle> picks) {
+		java.util.Map<String, Color> classes = new java.util.TreeMap<>();
+		for (List<Particle> ps : List.of(truth, picks))
+			for (Particle p : ps)
+				classes.putIfAbsent(p.type().name(), color(p));
+		g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+		int line = 13, width = 150, height = line * (classes.size() + 1) + 6;
+		g.setColor(new Color(0, 0, 0, 170));
+		g.fillRect(4, 4, width, height);
+		g.setColor(Color.WHITE);
+		g.drawString("o truth   x picks", 9, 4 + line);
+		int y = 4 + 2 * line;
+		for (var e : classes.entrySet()) {
+			g.setColor(e.getValue());
+			g.fillRect(9, y - 9, 9, 9);
+			g.setColor(Color.WHITE);
+			g.drawString(e.getKey(), 23, y);
+			y += line;
+		}
 	}
 
 	private static Color color(Particle p) {

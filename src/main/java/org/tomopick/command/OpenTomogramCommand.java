@@ -81,6 +81,7 @@ public class OpenTomogramCommand implements Command {
 			throw new IllegalArgumentException("level " + level + " does not exist in " + located.volume()
 					+ "; levels are 0.." + (source.levels() - 1));
 		image = TomogramImages.open(source, level, geometry, titleOf(located));
+		image.setSlice(Math.max(1, (image.getStackSize() + 1) / 2)); // the middle of the ice, not its top
 		ParticleCatalog catalog = ParticleCatalog.czii();
 		TomogramSession session = TomogramSession.start(image, geometry, level, catalog, located.copickRun());
 		if (load_picks) {

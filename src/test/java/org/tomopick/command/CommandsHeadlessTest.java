@@ -69,6 +69,7 @@ class CommandsHeadlessTest {
 			assertEquals(64, image.getWidth());
 			assertEquals(64, image.getHeight());
 			assertEquals(40, image.getStackSize());
+			assertEquals(20, image.getCurrentSlice(), "opens in the middle of the ice, not at its top");
 			assertEquals(10.0, image.getCalibration().pixelWidth, 1e-12);
 			assertEquals(10.0, image.getCalibration().pixelDepth, 1e-12);
 			assertEquals("\u00C5", image.getCalibration().getUnit());
