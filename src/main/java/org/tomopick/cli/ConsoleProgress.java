@@ -75,11 +75,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
 	}
 
 	static String timeLeft(double elapsedSeconds, double fraction) {
-		if (elapsedSeconds < 2 || fraction < 0.02 || fraction >= 1)
-			return "";
-		long left = Math.round(elapsedSeconds * (1 - fraction) / fraction);
-		return left >= 60 ? String.format(Locale.ROOT, ", %d min %02d s left", left / 60, left % 60)
-				: String.format(Locale.ROOT, ", %d s left", left);
+		return org.tomopick.progress.TimeLeft.of(elapsedSeconds, fraction);
 	}
 
 	@Override
