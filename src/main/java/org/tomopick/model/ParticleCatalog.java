@@ -34,12 +34,12 @@ public final class ParticleCatalog {
 	 */
 	public static ParticleCatalog czii() {
 		return new ParticleCatalog(List.of(
-				new ParticleClass("apo-ferritin", 1, new ParticleColor(0, 117, 255, 128), 60, 1, "4V1W"),
-				new ParticleClass("beta-amylase", 2, new ParticleColor(153, 63, 0, 128), 65, 0, "1FA2"),
-				new ParticleClass("beta-galactosidase", 3, new ParticleColor(76, 0, 92, 128), 90, 2, "6X1Q"),
-				new ParticleClass("ribosome", 4, new ParticleColor(0, 92, 49, 128), 150, 1, "6EK0"),
-				new ParticleClass("thyroglobulin", 5, new ParticleColor(43, 206, 72, 128), 130, 2, "6SCJ"),
-				new ParticleClass("virus-like-particle", 6, new ParticleColor(255, 204, 153, 128), 135, 1, "6N4V")));
+				new ParticleClass("apo-ferritin", 1, new ParticleColor(86, 180, 233, 128), 60, 1, "4V1W"),
+				new ParticleClass("beta-amylase", 2, new ParticleColor(240, 228, 66, 128), 65, 0, "1FA2"),
+				new ParticleClass("beta-galactosidase", 3, new ParticleColor(204, 121, 167, 128), 90, 2, "6X1Q"),
+				new ParticleClass("ribosome", 4, new ParticleColor(213, 94, 0, 128), 150, 1, "6EK0"),
+				new ParticleClass("thyroglobulin", 5, new ParticleColor(0, 158, 115, 128), 130, 2, "6SCJ"),
+				new ParticleClass("virus-like-particle", 6, new ParticleColor(255, 255, 255, 128), 135, 1, "6N4V")));
 	}
 
 	public List<ParticleClass> classes() {
@@ -62,8 +62,13 @@ public final class ParticleCatalog {
 		return c;
 	}
 
+	/**
+	 * The index of the class of that name (-1 if none): by name, as CoPick identifies objects, so that a class read
+	 * from a model's sidecar with another colour (models made before the colours changed) still finds its place.
+	 */
 	public int indexOf(ParticleClass c) {
-		return classes.indexOf(c);
+		ParticleClass same = c == null ? null : byName.get(c.name());
+		return same == null ? -1 : classes.indexOf(same);
 	}
 
 	@Override
