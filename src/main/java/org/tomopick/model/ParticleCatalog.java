@@ -35,11 +35,11 @@ public final class ParticleCatalog {
 	public static ParticleCatalog czii() {
 		return new ParticleCatalog(List.of(
 				new ParticleClass("apo-ferritin", 1, new ParticleColor(86, 180, 233, 128), 60, 1, "4V1W"),
-				new ParticleClass("beta-amylase", 2, new ParticleColor(240, 228, 66, 128), 65, 0, "1FA2"),
+				new ParticleClass("beta-amylase", 2, new ParticleColor(230, 159, 0, 128), 65, 0, "1FA2"),
 				new ParticleClass("beta-galactosidase", 3, new ParticleColor(204, 121, 167, 128), 90, 2, "6X1Q"),
-				new ParticleClass("ribosome", 4, new ParticleColor(213, 94, 0, 128), 150, 1, "6EK0"),
+				new ParticleClass("ribosome", 4, new ParticleColor(200, 0, 0, 128), 150, 1, "6EK0"),
 				new ParticleClass("thyroglobulin", 5, new ParticleColor(0, 158, 115, 128), 130, 2, "6SCJ"),
-				new ParticleClass("virus-like-particle", 6, new ParticleColor(255, 255, 255, 128), 135, 1, "6N4V")));
+				new ParticleClass("virus-like-particle", 6, new ParticleColor(255, 0, 255, 128), 135, 1, "6N4V")));
 	}
 
 	public List<ParticleClass> classes() {

@@ -28,6 +28,12 @@ class CatalogColoursTest {
 						+ Math.pow(a.blue() - b.blue(), 2));
 				assertTrue(d > 110, classes.get(i).name() + " and " + classes.get(j).name() + " are " + d + " apart");
 			}
+		// nor close to the selection's yellow, drawn thicker
+		for (ParticleClass c : classes) {
+			ParticleColor a = c.color();
+			double d = Math.sqrt(Math.pow(a.red() - 255, 2) + Math.pow(a.green() - 255, 2) + Math.pow(a.blue(), 2));
+			assertTrue(d > 90, c.name() + " is " + d + " from the selection colour");
+		}
 	}
 
 	@Test
