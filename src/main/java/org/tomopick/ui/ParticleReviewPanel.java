@@ -86,11 +86,12 @@ public final class ParticleReviewPanel extends JPanel {
 		slider.addChangeListener(e -> {
 			double min = slider.getValue() / (double) SLIDER_STEPS;
 			apply(session.overlay().settings().withMinScore(slider.getValue() == 0 ? Double.NEGATIVE_INFINITY : min));
-			threshold.setText(String.format(java.util.Locale.ROOT, "score >= %.2f", min));
 		});
-		threshold.setText("score >= 0.00");
+		session.particles().addListener(change -> SwingUtilities.invokeLater(this::updateScores));
+		updateScores();
 		JPanel score = new JPanel(new BorderLayout());
 		score.setBorder(BorderFactory.createTitledBorder("Score threshold"));
+		score.add(histogram, BorderLayout.NORTH);
 		score.add(slider, BorderLayout.CENTER);
 		score.add(threshold, BorderLayout.EAST);
 		JButton undo = new JButton("Undo");
@@ -118,6 +119,7 @@ public final class ParticleReviewPanel extends JPanel {
 	private void apply(ParticleDisplaySettings settings) {
 		session.overlay().setSettings(settings);
 		model.setSettings(settings);
+		updateScores();
 	}
 
 	/** Shows the active class (it changes with the number keys). */
@@ -144,6 +146,20 @@ public final class ParticleReviewPanel extends JPanel {
 		}
 		if (ids.size() == 1)
 			jumpTo(ids.get(0));
+	}
+
+	private final ScoreHistogram histogram = new ScoreHistogram();
+
+	/** The histogram of the shown classes' scores and the count the threshold keeps. */
+	private void updateScores() {
+		var settings = session.overlay().settings();
+		java.util.List<org.tomopick.model.Particle> shownClasses = session.particles().snapshot().values().stream()
+				.filter(p -> settings.isClassVisible(p.type().name())).toList();
+		long kept = shownClasses.stream().filter(settings::shows).count();
+		double min = Math.max(0, settings.minScore());
+		histogram.show(shownClasses, settings.minScore());
+		threshold.setText(String.format(java.util.Locale.ROOT, "score >= %.2f: %d of %d", min, kept,
+				shownClasses.size()));
 	}
 
 	private void showSelection() {

@@ -43,7 +43,11 @@ public final class TomogramWindow extends StackWindow {
 		controls = new JFrame("TomoPick review: " + baseTitle);
 		controls.setDefaultCloseOperation(WindowConstants.HIDE_ON_CLOSE);
 		controls.setContentPane(panel);
-		controls.setSize(430, Math.max(520, getHeight()));
+		// wide enough for its content, and never taller than the screen (it must fit a 1600x1000 screen)
+		int screenHeight = java.awt.GraphicsEnvironment.isHeadless() ? 1000
+				: java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds().height;
+		controls.setSize(Math.max(430, Math.min(640, panel.getPreferredSize().width)),
+				Math.min(screenHeight, Math.max(520, getHeight())));
 		placeControls();
 		addComponentListener(new java.awt.event.ComponentAdapter() {
 			@Override
