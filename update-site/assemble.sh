@@ -26,8 +26,23 @@ for lib in "$here"/target/lib/*.jar; do
 	elif [[ "$artifact" =~ $shipped ]]; then
 		continue
 	fi
-	cp "$lib" "$out/jars/"
+	case "$name" in
+	pytorch-native-*) mkdir -p "$out/jars/linux64"; cp "$lib" "$out/jars/linux64/" ;; # Fiji adds its platform's folder
+	api-[0-9]*) cp "$lib" "$out/jars/djl-$name.jar" ;; # DJL's api jar: a name of its own in Fiji's jars/
+	*) cp "$lib" "$out/jars/" ;;
+	esac
 done
+# PyTorch's CPU natives of the other platforms Fiji runs on, from Maven Central, in Fiji's per-platform folders
+# (skip with TOMOPICK_LINUX_ONLY=1, e.g. without network)
+if [ "${TOMOPICK_LINUX_ONLY:-}" != 1 ]; then
+	native="$(ls "$here"/target/lib/pytorch-native-*-linux-x86_64.jar | head -n 1)"
+	base="$(basename "$native" -linux-x86_64.jar)"          # pytorch-native-cpu-2.7.1
+	artifact="${base%-*}"; version="${base##*-}"
+	for platform in osx-aarch64:macosx win-x86_64:win64; do
+		mvn -B -q dependency:copy -Dartifact="ai.djl.pytorch:$artifact:$version:jar:${platform%%:*}" \
+			-DoutputDirectory="$out/jars/${platform##*:}" >&2
+	done
+fi
 # The default models, where Pick Particles and Adapt Models find them without asking (Fiji.app/models/TomoPick)
 mkdir -p "$out/models/TomoPick"
 cp -r "$here"/models/unet "$here"/models/yolo "$here"/models/classifier "$here"/models/pipeline.json \
