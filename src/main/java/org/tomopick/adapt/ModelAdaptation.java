@@ -368,70 +368,86 @@ public final class ModelAdaptation {
 				CandidateClassifier.Settings.defaults().trees(), CandidateClassifier.Settings.defaults().maxDepth(),
 				CandidateClassifier.Settings.defaults().maxNodes(), CandidateClassifier.Settings.defaults().nodeSize(),
 				settings.seed(), old != null && old.profiles() != null);
-		CandidateClassifier refitted;
-		try {
-			// the starting forest's profile scores (fitted on far more data), so that both forests can be blended
-			refitted = ClassifierTraining.fit(fitExamples, descriptor, forest, proposals,
-					old != null ? old.profiles() : null);
-		} catch (IllegalArgumentException e) {
+		// The candidates: the starting forest; one refitted on these proposals (with the starting forest's profile
+		// scores, so that both can be blended); both forests' trees, half the weight each (when they know the same
+		// classes); one refitted with profile scores fitted here (a linear matched filter per class needs far fewer
+		// examples than the forest's splits). Each is judged both ways round, fitted on the fit part and scored on
+		// the held-out part and the other way, and the mean decides: the held-out quarter's few particles alone
+		// over-fit the choice. The one chosen is then fitted on the fit part.
+		Map<String, java.util.function.Function<List<TomogramExamples>, CandidateClassifier>> candidates =
+				new java.util.LinkedHashMap<>();
+		if (old != null)
+			candidates.put("starting", ex -> old);
+		candidates.put("refitted", ex -> ClassifierTraining.fit(ex, descriptor, forest, proposals,
+				old != null ? old.profiles() : null));
+		if (old != null)
+			candidates.put("starting + refitted trees", ex -> {
+				CandidateClassifier r = ClassifierTraining.fit(ex, descriptor, forest, proposals, old.profiles());
+				return java.util.Arrays.equals(old.forestLabels(), r.forestLabels())
+						? CandidateClassifier.blend(old, r, 0.5) : null;
+			});
+		if (old == null || old.profiles() == null)
+			candidates.put("refitted with profile scores", ex -> ClassifierTraining.fit(ex, descriptor,
+					forest.withProfiles(true), proposals, null));
+		Map<String, Double> scores = new java.util.LinkedHashMap<>();
+		for (var c : candidates.entrySet())
+			scores.put(c.getKey(), bothWaysScore(c.getValue(), fitExamples, heldOutExamples, descriptor, present));
+		String which = null;
+		for (var e : scores.entrySet())
+			if (!Double.isNaN(e.getValue()) && (which == null || e.getValue() > scores.get(which)))
+				which = e.getKey();
+		if (which == null)
 			return new Stage("classifier", Double.NaN, Double.NaN, false, (System.nanoTime() - t0) * 1e-9,
-					"not refitted: " + e.getMessage());
+					"not refitted: no candidate could be fitted on the annotated proposals");
+		CandidateClassifier best;
+		try {
+			best = candidates.get(which).apply(fitExamples);
+		} catch (IllegalArgumentException e) {
+			best = null;
 		}
-		double before = old == null ? Double.NaN : heldOutScore(old, descriptor, heldOutExamples, present);
-		double refittedScore = heldOutScore(refitted, descriptor, heldOutExamples, present);
-		// the shipped forest knows many conditions, the refitted one this data: their trees together, half the
-		// weight each, are the third candidate (when both know the same classes)
-		CandidateClassifier blended = null;
-		double blendedScore = Double.NaN;
-		if (old != null && java.util.Arrays.equals(old.forestLabels(), refitted.forestLabels())) {
-			blended = CandidateClassifier.blend(old, refitted, 0.5);
-			blendedScore = heldOutScore(blended, descriptor, heldOutExamples, present);
+		if (best == null) {
+			which = "starting";
+			best = old;
 		}
-		CandidateClassifier best = old;
-		double after = before;
-		String which = "starting";
-		if (old == null || refittedScore > after) {
-			best = refitted;
-			after = refittedScore;
-			which = "refitted";
-		}
-		if (blended != null && blendedScore > after) {
-			best = blended;
-			after = blendedScore;
-			which = "starting + refitted trees";
-		}
-		// profile scores fitted on the annotated proposals: a linear matched filter per class needs far fewer
-		// examples than the forest's splits, which is what one annotated tomogram gives (the fourth candidate)
-		double profiledScore = Double.NaN;
-		if (old == null || old.profiles() == null) {
-			try {
-				CandidateClassifier profiled = ClassifierTraining.fit(fitExamples, descriptor,
-						forest.withProfiles(true), proposals, null);
-				profiledScore = heldOutScore(profiled, descriptor, heldOutExamples, present);
-				if (profiledScore > after) {
-					best = profiled;
-					after = profiledScore;
-					which = "refitted with profile scores";
-				}
-			} catch (IllegalArgumentException tooFew) {
-				log.accept("  classifier: no profile scores (" + tooFew.getMessage() + ")");
-			}
-		}
+		double before = scores.getOrDefault("starting", Double.NaN), after = scores.getOrDefault(which, Double.NaN);
 		boolean kept = best != old;
 		if (kept) {
 			JsonObject notes = new JsonObject();
 			notes.addProperty("adapted_on", names(fit).toString());
 			notes.addProperty("seed", settings.seed());
 			notes.addProperty("forest", which);
-			notes.addProperty("held_out_weighted_f4", after);
+			notes.addProperty("weighted_f4_both_ways", after);
 			ClassifierFile.save(best, dir, notes);
 		}
 		double seconds = (System.nanoTime() - t0) * 1e-9;
-		log.accept(String.format(Locale.ROOT, "classifier: held-out F4 (thresholds chosen there) %.4f starting, %.4f "
-				+ "refitted on %d proposals, %.4f both forests' trees, %.4f refitted with profile scores; %s kept, "
-				+ "%.1f min", before, refittedScore, fitExamples.stream().mapToInt(e -> e.labels().length).sum(),
-				blendedScore, profiledScore, which, seconds / 60));
+		log.accept(String.format(Locale.ROOT, "classifier: F4 judged both ways round (fit part and held-out part, "
+				+ "thresholds chosen on the scored part) %s on %d + %d proposals; %s kept, %.1f min", scores,
+				fitExamples.stream().mapToInt(e -> e.labels().length).sum(),
+				heldOutExamples.stream().mapToInt(e -> e.labels().length).sum(), which, seconds / 60));
 		return new Stage("classifier", before, after, kept, seconds, which + " kept");
+	}
+
+	/**
+	 * The mean of a candidate's scores fitted on one part and scored on the other, both ways round; a way in which it
+	 * cannot be fitted (one part holds too few kinds of examples) is left out; NaN when neither works.
+	 */
+	private static double bothWaysScore(java.util.function.Function<List<TomogramExamples>, CandidateClassifier> fit,
+			List<TomogramExamples> a, List<TomogramExamples> b, ParticleDescriptor descriptor, ParticleCatalog present) {
+		double sum = 0;
+		int n = 0;
+		for (List<List<TomogramExamples>> way : List.of(List.of(a, b), List.of(b, a))) {
+			CandidateClassifier c;
+			try {
+				c = fit.apply(way.get(0));
+			} catch (IllegalArgumentException tooFew) {
+				continue;
+			}
+			if (c == null)
+				continue;
+			sum += heldOutScore(c, descriptor, way.get(1), present);
+			n++;
+		}
+		return n == 0 ? Double.NaN : sum / n;
 	}
 
 	/** The best weighted F4 over the annotated classes of a forest on held-out proposals, either label decision. */
