@@ -19,13 +19,15 @@ import org.tomopick.model.Provenance;
 
 /**
  * Reads a CZII challenge submission / solution CSV: the header {@code id,experiment,particle_type,x,y,z} and one
- * particle a line, positions in Angstrom. Fields are plain (no quoting); blank lines are skipped; the id column must
- * be an integer but is otherwise ignored. Particles get score 1 and {@link Provenance#IMPORTED}. An unknown particle
+ * particle a line, positions in Angstrom, or the same with a seventh column {@code score} (what TomoPick's
+ * {@code export --format csv} writes). Fields are plain (no quoting); blank lines are skipped; the id column must
+ * be an integer but is otherwise ignored. Particles get their score, else 1, and {@link Provenance#IMPORTED}. An unknown particle
  * type, a bad number or a wrong number of fields is a {@link TomoPickIoException} naming the file and line.
  */
 public final class CziiCsvReader {
 
 	static final String HEADER = "id,experiment,particle_type,x,y,z";
+	static final String HEADER_WITH_SCORE = HEADER + ",score";
 
 	private CziiCsvReader() {
 	}
@@ -33,6 +35,7 @@ public final class CziiCsvReader {
 	/** The particles of each run (experiment), runs in order of first appearance, particles in file order. */
 	public static Map<String, List<Particle>> read(Path file, ParticleCatalog catalog) {
 		Map<String, List<Particle>> byRun = new LinkedHashMap<>();
+		int fields = 6;
 		try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			String line;
 			int number = 0;
@@ -44,15 +47,17 @@ public final class CziiCsvReader {
 				if (line.isBlank())
 					continue;
 				if (!header) {
-					if (!line.strip().equals(HEADER))
+					if (!line.strip().equals(HEADER) && !line.strip().equals(HEADER_WITH_SCORE))
 						throw new TomoPickIoException(file, "line " + number + ": expected the header '" + HEADER
-								+ "', found '" + line + "'");
+								+ "' (or with ',score'), found '" + line + "'");
 					header = true;
+					fields = line.strip().equals(HEADER) ? 6 : 7;
 					continue;
 				}
 				String[] f = line.split(",", -1);
-				if (f.length != 6)
-					throw new TomoPickIoException(file, "line " + number + ": expected 6 fields, found " + f.length);
+				if (f.length != fields)
+					throw new TomoPickIoException(file, "line " + number + ": expected " + fields + " fields, found "
+							+ f.length);
 				parseId(file, number, f[0].strip());
 				String run = f[1].strip();
 				if (run.isEmpty())
@@ -64,8 +69,9 @@ public final class CziiCsvReader {
 				double x = coordinate(file, number, "x", f[3]);
 				double y = coordinate(file, number, "y", f[4]);
 				double z = coordinate(file, number, "z", f[5]);
+				double score = fields == 7 ? coordinate(file, number, "score", f[6]) : 1.0;
 				byRun.computeIfAbsent(run, r -> new ArrayList<>())
-						.add(new Particle(type, x, y, z, 1.0, Provenance.IMPORTED));
+						.add(new Particle(type, x, y, z, score, Provenance.IMPORTED));
 			}
 			if (!header)
 				throw new TomoPickIoException(file, "empty CSV: no '" + HEADER + "' header");

@@ -25,6 +25,15 @@ public final class CziiCsvWriter {
 	 * @throws IllegalArgumentException if a run or class name contains a comma or a line break
 	 */
 	public static void write(Path file, Map<String, ? extends List<Particle>> particlesByRun) {
+		write(file, particlesByRun, false);
+	}
+
+	/** As {@link #write}, with a seventh column {@code score} (which {@link CziiCsvReader} reads back). */
+	public static void writeWithScores(Path file, Map<String, ? extends List<Particle>> particlesByRun) {
+		write(file, particlesByRun, true);
+	}
+
+	private static void write(Path file, Map<String, ? extends List<Particle>> particlesByRun, boolean scores) {
 		for (Map.Entry<String, ? extends List<Particle>> e : particlesByRun.entrySet()) {
 			checkField(file, "experiment", e.getKey());
 			for (Particle p : e.getValue())
@@ -32,7 +41,7 @@ public final class CziiCsvWriter {
 		}
 		AtomicFiles.write(file, out -> {
 			Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			w.write(CziiCsvReader.HEADER);
+			w.write(scores ? CziiCsvReader.HEADER_WITH_SCORE : CziiCsvReader.HEADER);
 			w.write('\n');
 			long id = 0;
 			StringBuilder line = new StringBuilder();
@@ -40,7 +49,10 @@ public final class CziiCsvWriter {
 				for (Particle p : e.getValue()) {
 					line.setLength(0);
 					line.append(id++).append(',').append(e.getKey()).append(',').append(p.type().name()).append(',')
-							.append(p.x()).append(',').append(p.y()).append(',').append(p.z()).append('\n');
+							.append(p.x()).append(',').append(p.y()).append(',').append(p.z());
+					if (scores)
+						line.append(',').append(p.score());
+					line.append('\n');
 					w.append(line);
 				}
 			w.flush();

@@ -49,9 +49,13 @@ public final class PickFiles {
 			for (Particle p : e.getValue())
 				byClass.computeIfAbsent(p.type().name(), k -> new LinkedHashMap<>())
 						.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(p);
+		if (format == PickFormat.CSV) { // the challenge CSV with a score column
+			Path csv = dir.resolve("picks.csv");
+			org.tomopick.io.csv.CziiCsvWriter.writeWithScores(csv, byRun);
+			return List.of(csv);
+		}
 		Map<Path, String> files = new LinkedHashMap<>();
 		switch (format) {
-		case CSV -> files.put(dir.resolve("picks.csv"), csv(byRun));
 		case RELION5, RELION4 -> byClass.forEach((c, runs) -> files.put(dir.resolve(c + ".star"),
 				star(format, runs, geometry)));
 		case DYNAMO -> {
@@ -67,17 +71,6 @@ public final class PickFiles {
 		}
 		files.forEach((f, text) -> AtomicFiles.writeString(f, text));
 		return List.copyOf(files.keySet());
-	}
-
-	private static String csv(Map<String, List<Particle>> byRun) {
-		StringBuilder b = new StringBuilder("id,experiment,particle_type,x,y,z,score\n");
-		long id = 0;
-		for (Map.Entry<String, List<Particle>> e : byRun.entrySet())
-			for (Particle p : e.getValue())
-				b.append(id++).append(',').append(e.getKey()).append(',').append(p.type().name()).append(',')
-						.append(p.x()).append(',').append(p.y()).append(',').append(p.z()).append(',')
-						.append(p.score()).append('\n');
-		return b.toString();
 	}
 
 	private static String star(PickFormat format, Map<String, List<Particle>> runs,
@@ -142,6 +135,8 @@ public final class PickFiles {
 	 */
 	public static Map<String, List<Particle>> read(PickFormat format, Path file, ParticleCatalog catalog,
 			Function<String, RunGeometry> geometry, String run) {
+		if (format == PickFormat.CSV) // the challenge CSV, with or without a score column
+			return org.tomopick.io.csv.CziiCsvReader.read(file, catalog);
 		List<String> lines;
 		try {
 			if (Files.size(file) > 1L << 30)
@@ -153,19 +148,6 @@ public final class PickFiles {
 		String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
 		Map<String, List<Particle>> out = new LinkedHashMap<>();
 		switch (format) {
-		case CSV -> {
-			for (int i = 1; i < lines.size(); i++) {
-				if (lines.get(i).isBlank())
-					continue;
-				String[] f = lines.get(i).split(",", -1);
-				if (f.length < 6)
-					throw new TomoPickIoException(file, "line " + (i + 1) + " has " + f.length + " fields, not 6 or 7");
-				ParticleClass c = classOf(file, catalog, f[2].strip());
-				out.computeIfAbsent(f[1].strip(), k -> new ArrayList<>()).add(new Particle(c, number(file, i, f[3]),
-						number(file, i, f[4]), number(file, i, f[5]), f.length > 6 ? number(file, i, f[6]) : 1,
-						Provenance.IMPORTED));
-			}
-		}
 		case RELION5, RELION4 -> {
 			ParticleClass c = classOf(file, catalog, stem);
 			StarTable t = StarTable.parse(file, lines);
