@@ -376,13 +376,17 @@ public final class ModelAdaptation {
 		// over-fit the choice. The one chosen is then fitted on the fit part.
 		Map<String, java.util.function.Function<List<TomogramExamples>, CandidateClassifier>> candidates =
 				new java.util.LinkedHashMap<>();
+		// the refit of a part is fitted once and serves both the refitted candidate and the blend
+		Map<List<TomogramExamples>, CandidateClassifier> refits = new java.util.IdentityHashMap<>();
+		java.util.function.Function<List<TomogramExamples>, CandidateClassifier> refit = ex -> refits
+				.computeIfAbsent(ex, e -> ClassifierTraining.fit(e, descriptor, forest, proposals,
+						old != null ? old.profiles() : null));
 		if (old != null)
 			candidates.put("starting", ex -> old);
-		candidates.put("refitted", ex -> ClassifierTraining.fit(ex, descriptor, forest, proposals,
-				old != null ? old.profiles() : null));
+		candidates.put("refitted", refit);
 		if (old != null)
 			candidates.put("starting + refitted trees", ex -> {
-				CandidateClassifier r = ClassifierTraining.fit(ex, descriptor, forest, proposals, old.profiles());
+				CandidateClassifier r = refit.apply(ex);
 				return java.util.Arrays.equals(old.forestLabels(), r.forestLabels())
 						? CandidateClassifier.blend(old, r, 0.5) : null;
 			});

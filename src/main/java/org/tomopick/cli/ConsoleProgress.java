@@ -68,14 +68,9 @@ final class ConsoleProgress implements Progress, AutoCloseable {
 		return "[" + "#".repeat(filled) + ".".repeat(20 - filled) + "]";
 	}
 
-	/** The stage's time left at its pace so far, once there is a pace to go by (2 s and 2% in). */
+	/** The stage's time left at its pace so far ({@link org.tomopick.progress.TimeLeft}). */
 	private String timeLeft(double fraction) {
-		double elapsed = (System.nanoTime() - stageStart) * 1e-9;
-		return timeLeft(elapsed, fraction);
-	}
-
-	static String timeLeft(double elapsedSeconds, double fraction) {
-		return org.tomopick.progress.TimeLeft.of(elapsedSeconds, fraction);
+		return org.tomopick.progress.TimeLeft.of((System.nanoTime() - stageStart) * 1e-9, fraction);
 	}
 
 	@Override

@@ -167,7 +167,7 @@ final class SimulateCommand implements Runnable {
 				stdout.flush();
 			}
 		}
-		stdout.printf("CoPick config: %s%n", out.resolve(SimulatedRunWriter.CONFIG_FILE));
+		stdout.printf("CoPick config: %s%n", out.resolve(org.tomopick.io.copick.CopickProject.CONFIG_FILE));
 		stdout.flush();
 	}
 

@@ -28,6 +28,16 @@ final class CommandInputs {
 				+ (installed == null ? "this ImageJ" : installed) + "; update-site/assemble.sh puts them there)");
 	}
 
+	/**
+	 * The pixel size and size of the open view, which Export and Import Picks use for the pixel formats (RELION,
+	 * Dynamo, IMOD): pixels of the open level.
+	 */
+	static org.tomopick.io.formats.RunGeometry openLevel(org.tomopick.ui.TomogramSession tomogram,
+			ij.ImagePlus image) {
+		return new org.tomopick.io.formats.RunGeometry(tomogram.geometry().voxelSize(0)[2],
+				new int[] { image.getWidth(), image.getHeight(), image.getStackSize() });
+	}
+
 	static String orNull(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
 	}

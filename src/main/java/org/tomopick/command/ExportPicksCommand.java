@@ -104,9 +104,7 @@ public class ExportPicksCommand implements Command {
 			};
 			if (output == null)
 				throw new IllegalArgumentException("output: a folder must be given to export as " + format);
-			org.tomopick.io.formats.RunGeometry g = new org.tomopick.io.formats.RunGeometry(
-					tomogram.geometry().voxelSize(0)[2], new int[] { image.getWidth(), image.getHeight(),
-							image.getStackSize() });
+			org.tomopick.io.formats.RunGeometry g = CommandInputs.openLevel(tomogram, image);
 			written = org.tomopick.io.formats.PickFiles.write(f, output.toPath(), Map.of(runName, particles), r -> g);
 		}
 		tomogram.unsaved().markSaved();

@@ -102,9 +102,7 @@ public class ImportPicksCommand implements Command {
 	/** Picks of another tool's file, in pixels of the open level (RELION 5: from the open volume's centre). */
 	private List<Particle> fromOtherTool(Path file, org.tomopick.io.formats.PickFormat format,
 			TomogramSession tomogram) {
-		org.tomopick.io.formats.RunGeometry g = new org.tomopick.io.formats.RunGeometry(
-				tomogram.geometry().voxelSize(0)[2], new int[] { image.getWidth(), image.getHeight(),
-						image.getStackSize() });
+		org.tomopick.io.formats.RunGeometry g = CommandInputs.openLevel(tomogram, image);
 		String own = tomogram.copickRun().map(CopickRunRef::run).orElse(null);
 		Map<String, List<Particle>> byRun = org.tomopick.io.formats.PickFiles.read(format, file, tomogram.catalog(),
 				r -> g, CommandInputs.orNull(run) != null ? run.strip() : own);

@@ -20,7 +20,6 @@ public final class SimulatedRunWriter {
 
 	public static final String TRUTH_USER = "curation";
 	public static final String TRUTH_SESSION = "0";
-	public static final String CONFIG_FILE = CopickProject.CONFIG_FILE;
 
 	/** Where one run went. */
 	public record WrittenRun(String run, Path tomogram, List<Path> picksFiles, int particles) {
