@@ -352,8 +352,8 @@ public final class ModelAdaptation {
 	private Stage refitClassifier(List<AnnotatedTomogram> fit, List<AnnotatedTomogram> heldOut, Path staging,
 			ParticleCatalog present, double candidateThreshold, Progress progress, Consumer<String> log) {
 		long t0 = System.nanoTime();
-		ParticleDescriptor descriptor = new ParticleDescriptor(catalog);
 		Path dir = staging.resolve(PickingPipeline.CLASSIFIER_FOLDER);
+		ParticleDescriptor descriptor = ClassifierFile.descriptor(dir, catalog);
 		CandidateClassifier old = ClassifierFile.present(dir) ? ClassifierFile.load(dir, descriptor.names()) : null;
 		ProposalSettings proposals = old != null ? old.proposals() : ProposalSettings.defaults();
 		List<TomogramExamples> fitExamples, heldOutExamples;
@@ -421,7 +421,7 @@ public final class ModelAdaptation {
 			notes.addProperty("seed", settings.seed());
 			notes.addProperty("forest", which);
 			notes.addProperty("weighted_f4_both_ways", after);
-			ClassifierFile.save(best, dir, notes);
+			ClassifierFile.save(best, dir, notes, descriptor.templates());
 		}
 		double seconds = (System.nanoTime() - t0) * 1e-9;
 		log.accept(String.format(Locale.ROOT, "classifier: F4 judged both ways round (fit part and held-out part, "

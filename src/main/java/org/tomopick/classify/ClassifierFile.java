@@ -49,7 +49,22 @@ public final class ClassifierFile {
 
 	/** Writes both files (each atomically); {@code training} is stored as given under "training". */
 	public static void save(CandidateClassifier classifier, Path dir, JsonObject training) {
+		save(classifier, dir, training, null);
+	}
+
+	/**
+	 * As {@link #save(CandidateClassifier, Path, JsonObject)}, with the template maps the features were computed with
+	 * ({@value TemplateMapsFile#NAME}, named with its SHA-256 in the sidecar), or null for none. The classifier must
+	 * have been trained on a descriptor with exactly these template scores.
+	 */
+	public static void save(CandidateClassifier classifier, Path dir, JsonObject training, TemplateScores templates) {
+		if ((templates != null) != classifier.features().stream().anyMatch(f -> f.startsWith("tm_")))
+			throw new IllegalArgumentException(templates == null
+					? "the classifier splits on template scores: save it with its template maps"
+					: "the classifier was not trained on template scores");
 		byte[] bytes = classifier.forest().toBytes();
+		byte[] mapBytes = templates == null ? null
+				: TemplateMapsFile.toBytes(templates.workingAngstrom(), templates.maps());
 		JsonObject o = new JsonObject();
 		o.addProperty("format", FORMAT);
 		o.addProperty("format_version", FORMAT_VERSION);
@@ -69,9 +84,20 @@ public final class ClassifierFile {
 		o.add("proposals", proposals);
 		if (classifier.profiles() != null)
 			o.add("profile_scores", profilesJson(classifier.profiles(), classifier.features()));
+		if (templates != null) {
+			JsonObject t = new JsonObject();
+			t.addProperty("file", TemplateMapsFile.NAME);
+			t.addProperty("sha256", Sha256.of(mapBytes));
+			t.add("classes", GSON.toJsonTree(templates.maps().keySet()));
+			t.addProperty("rotations", TemplateScores.ROTATIONS);
+			t.addProperty("rotation_seed", TemplateScores.ROTATION_SEED);
+			o.add("template_maps", t);
+		}
 		o.add("training", training == null ? new JsonObject() : training);
 		java.util.Map<Path, AtomicFiles.ContentWriter> files = new java.util.LinkedHashMap<>();
 		files.put(dir.resolve(FOREST), out -> out.write(bytes));
+		if (mapBytes != null)
+			files.put(dir.resolve(TemplateMapsFile.NAME), out -> out.write(mapBytes));
 		files.put(dir.resolve(SIDECAR), out -> out.write((GSON.toJson(o) + "\n").getBytes(StandardCharsets.UTF_8)));
 		AtomicFiles.writeAll(files);
 		try {
@@ -79,6 +105,63 @@ public final class ClassifierFile {
 		} catch (IOException e) {
 			throw new TomoPickIoException(dir.resolve(LEGACY_FOREST), "cannot remove the old-format forest: "
 					+ e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * The descriptor a classifier folder's forest reads: the catalog's features, with the folder's template scores
+	 * when it has them (a folder without a classifier gets the plain descriptor).
+	 */
+	public static ParticleDescriptor descriptor(Path dir, org.tomopick.model.ParticleCatalog catalog) {
+		if (!present(dir))
+			return new ParticleDescriptor(catalog);
+		return new ParticleDescriptor(catalog, templates(dir, catalog.classes().stream()
+				.map(org.tomopick.model.ParticleClass::name).toList()));
+	}
+
+	/**
+	 * The template scores of a classifier folder (its {@value TemplateMapsFile#NAME}, checked against the SHA-256 in
+	 * the sidecar), or null when the classifier does not use them. The scores' classes are {@code classNames}.
+	 */
+	public static TemplateScores templates(Path dir, List<String> classNames) {
+		Path sidecar = dir.resolve(SIDECAR);
+		JsonObject o = sidecarJson(sidecar);
+		if (!o.has("template_maps"))
+			return null;
+		Path file = dir.resolve(TemplateMapsFile.NAME);
+		try {
+			JsonObject t = o.getAsJsonObject("template_maps");
+			if (!TemplateMapsFile.NAME.equals(t.get("file").getAsString()))
+				throw new TomoPickIoException(sidecar, "template_maps.file must be " + TemplateMapsFile.NAME);
+			if (t.get("rotations").getAsInt() != TemplateScores.ROTATIONS
+					|| t.get("rotation_seed").getAsLong() != TemplateScores.ROTATION_SEED)
+				throw new TomoPickIoException(sidecar, "template_maps were used with other rotations than this "
+						+ "TomoPick's (" + TemplateScores.ROTATIONS + ", seed " + TemplateScores.ROTATION_SEED + ")");
+			byte[] bytes = org.tomopick.io.ModelFiles.read(dir, TemplateMapsFile.NAME, sidecar);
+			String sha = Sha256.of(bytes);
+			if (!sha.equals(t.get("sha256").getAsString()))
+				throw new TomoPickIoException(file, "its SHA-256 is " + sha + ", the sidecar expects "
+						+ t.get("sha256").getAsString() + " (file damaged or replaced)");
+			TemplateMapsFile.Contents contents;
+			try {
+				contents = TemplateMapsFile.parse(bytes);
+				return new TemplateScores(classNames, contents.maps(), contents.workingAngstrom());
+			} catch (IllegalArgumentException e) {
+				throw new TomoPickIoException(file, e.getMessage(), e);
+			}
+		} catch (NullPointerException | ClassCastException | IllegalStateException | UnsupportedOperationException
+				| NumberFormatException e) {
+			throw new TomoPickIoException(sidecar, "malformed template_maps (" + e + ")", e);
+		}
+	}
+
+	private static JsonObject sidecarJson(Path sidecar) {
+		try {
+			return JsonParser.parseString(Files.readString(sidecar, StandardCharsets.UTF_8)).getAsJsonObject();
+		} catch (IOException e) {
+			throw new TomoPickIoException(sidecar, "cannot read the classifier sidecar: " + e.getMessage(), e);
+		} catch (JsonParseException | IllegalStateException e) {
+			throw new TomoPickIoException(sidecar, "not a JSON object: " + e.getMessage(), e);
 		}
 	}
 
@@ -95,14 +178,7 @@ public final class ClassifierFile {
 	private static CandidateClassifier read(Path dir, List<String> expectedFeatures) {
 		Path sidecar = dir.resolve(SIDECAR);
 		Path forest = dir.resolve(FOREST);
-		JsonObject o;
-		try {
-			o = JsonParser.parseString(Files.readString(sidecar, StandardCharsets.UTF_8)).getAsJsonObject();
-		} catch (IOException e) {
-			throw new TomoPickIoException(sidecar, "cannot read the classifier sidecar: " + e.getMessage(), e);
-		} catch (JsonParseException | IllegalStateException e) {
-			throw new TomoPickIoException(sidecar, "not a JSON object: " + e.getMessage(), e);
-		}
+		JsonObject o = sidecarJson(sidecar);
 		if (!o.has("format") || !FORMAT.equals(o.get("format").getAsString()))
 			throw new TomoPickIoException(sidecar, "not a TomoPick classifier sidecar (format must be " + FORMAT + ")");
 		for (String key : List.of("format_version", "sha256", "classes", "features", "forest_labels", "proposals"))

@@ -21,7 +21,9 @@ import org.tomopick.unet.ProbabilityMaps;
  * and that root mean square itself. The means are in units of the tomogram's noise, so the same particle gives
  * larger means at a higher dose; its shape stays, which lets one forest serve tomograms of any signal-to-noise;</li>
  * <li>per class, the branches' evidence near the point ({@link BranchEvidence});</li>
- * <li>per class, the UNet's probability at the point (trilinear in its maps; 0 without maps).</li>
+ * <li>per class, the UNet's probability at the point (trilinear in its maps; 0 without maps);</li>
+ * <li>with density maps of the classes, their template matching scores ({@link TemplateScores}; these need all of a
+ * tomogram's proposals at once, so {@link ProposalClassifier#describe} adds them).</li>
  * </ul>
  * Rotation-invariant by construction, so no orientation needs learning. {@link #names()} lists the features in
  * order; a classifier file records them and refuses a descriptor that differs.
@@ -36,9 +38,16 @@ public final class ParticleDescriptor {
 
 	private final ParticleCatalog catalog;
 	private final double[][][] directions; // [shell][k] = unit vector
+	private final TemplateScores templates;
 
 	public ParticleDescriptor(ParticleCatalog catalog) {
+		this(catalog, null);
+	}
+
+	/** @param templates the template matching scores to add, or null for none */
+	public ParticleDescriptor(ParticleCatalog catalog, TemplateScores templates) {
 		this.catalog = catalog;
+		this.templates = templates;
 		this.directions = new double[SHELLS][][];
 		for (int s = 0; s < SHELLS; s++) {
 			double rUnits = s; // radius in units of 10 A
@@ -82,18 +91,33 @@ public final class ParticleDescriptor {
 		}
 		for (ParticleClass c : catalog.classes())
 			names.add("unet_map_" + c.name());
+		if (templates != null)
+			names.addAll(templates.names());
 		return names;
 	}
 
 	public int size() {
+		return baseSize() + (templates == null ? 0 : templates.size());
+	}
+
+	/** The features {@link #describe} computes itself (all but the template scores, which follow them). */
+	public int baseSize() {
 		return 4 * SHELLS + 1 + 4 * catalog.size();
+	}
+
+	/** The template matching scores this descriptor adds, or null. */
+	public TemplateScores templates() {
+		return templates;
 	}
 
 	public ParticleCatalog catalog() {
 		return catalog;
 	}
 
-	/** The features of a point (Angstrom). {@code maps} may be null (its features are then 0). */
+	/**
+	 * The features of a point (Angstrom), {@link #size()} of them, the template scores left 0. {@code maps} may be
+	 * null (its features are then 0).
+	 */
 	public double[] describe(TomogramSampler tomogram, BranchEvidence evidence, ProbabilityMaps maps, double x,
 			double y, double z) {
 		double[] f = new double[size()];

@@ -47,6 +47,26 @@ public final class ProposalClassifier {
 			FusedParticle p = proposals.get(i);
 			rows[i] = descriptor.describe(tomogram, evidence, maps, p.x(), p.y(), p.z());
 		});
+		addTemplateScores(descriptor, proposals, tomogram, rows);
+		return rows;
+	}
+
+	/**
+	 * Fills the template matching scores of rows that {@link ParticleDescriptor#describe} made (or that hold only its
+	 * own {@link ParticleDescriptor#baseSize()} features: they are lengthened). Nothing without template scores.
+	 */
+	public static double[][] addTemplateScores(ParticleDescriptor descriptor, List<FusedParticle> proposals,
+			TomogramSampler tomogram, double[][] rows) {
+		TemplateScores templates = descriptor.templates();
+		if (templates == null)
+			return rows;
+		double[][] scores = templates.score(tomogram, proposals);
+		int base = descriptor.baseSize();
+		for (int i = 0; i < rows.length; i++) {
+			if (rows[i].length != descriptor.size())
+				rows[i] = java.util.Arrays.copyOf(rows[i], descriptor.size());
+			System.arraycopy(scores[i], 0, rows[i], base, scores[i].length);
+		}
 		return rows;
 	}
 

@@ -15,6 +15,7 @@ import org.tomopick.classify.ClassifierFile;
 import org.tomopick.classify.ParticleDescriptor;
 import org.tomopick.classify.ProposalClassifier;
 import org.tomopick.classify.ProposalSettings;
+import org.tomopick.pipeline.TemplateMaps;
 import org.tomopick.eval.CziiScore;
 import org.tomopick.eval.ScoreReport;
 import org.tomopick.model.Particle;
@@ -65,6 +66,12 @@ final class TrainClassifierCommand implements Runnable {
 			+ "default: on the validation tomograms they did not beat the forest without them (models/classifier.md).")
 	boolean profiles;
 
+	@Option(names = "--templates", paramLabel = "DIR", description = "Density maps of the classes (MRC, as "
+			+ "simulate --templates takes them): the forest also splits on template matching scores at the proposals "
+			+ "(TemplateScores); the maps, at the working voxel size, are stored with the classifier. Kept examples "
+			+ "without those scores get them (the run's tomogram is read again, not the branches).")
+	Path templates;
+
 	@Option(names = "--trees", paramLabel = "N", description = "Trees in the forest (default 100).")
 	int trees = CandidateClassifier.Settings.defaults().trees();
 
@@ -103,7 +110,8 @@ final class TrainClassifierCommand implements Runnable {
 		CliPaths.requireExists(project, "--project");
 		CliPaths.requireExists(valProject, "--val-project");
 		ParticleCatalog catalog = ParticleCatalog.czii();
-		ParticleDescriptor descriptor = new ParticleDescriptor(catalog);
+		ParticleDescriptor descriptor = new ParticleDescriptor(catalog, templates == null ? null
+				: TemplateMaps.scores(templates, catalog, ProposalSettings.defaults().gridVoxelAngstrom()));
 		ProposalSettings proposals;
 		try {
 			ProposalSettings d = ProposalSettings.defaults();
@@ -121,8 +129,10 @@ final class TrainClassifierCommand implements Runnable {
 		Path target = out != null ? out : models.resolve(PickingPipeline.CLASSIFIER_FOLDER);
 		PrintWriter stdout = spec.commandLine().getOut();
 		List<TomogramExamples> trainExamples = new ArrayList<>(), valExamples = new ArrayList<>();
-		List<String> trainMissing = cached(examples, "train", trainRuns, catalog, descriptor, trainExamples);
-		List<String> valMissing = cached(examples, "val", valRuns, catalog, descriptor, valExamples);
+		List<String> trainMissing = cached(examples, "train", trainRuns, catalog, descriptor, trainExamples, train,
+				proposals, truthUser);
+		List<String> valMissing = cached(examples, "val", valRuns, catalog, descriptor, valExamples, val, proposals,
+				truthUser);
 		if (!trainExamples.isEmpty() || !valExamples.isEmpty())
 			stdout.printf("examples of %d training and %d validation runs read from %s%n", trainExamples.size(),
 					valExamples.size(), examples);
@@ -188,7 +198,7 @@ final class TrainClassifierCommand implements Runnable {
 		notes.addProperty("seed", seed);
 		notes.addProperty("max_nodes", maxNodes);
 		notes.addProperty("val_weighted_f4_all_proposals", all.weightedFBeta());
-		ClassifierFile.save(classifier, target, notes);
+		ClassifierFile.save(classifier, target, notes, descriptor.templates());
 		stdout.printf("classifier written to %s%n", target);
 		stdout.flush();
 		if (!Files.isRegularFile(target.resolve(ClassifierFile.FOREST)))
@@ -200,14 +210,30 @@ final class TrainClassifierCommand implements Runnable {
 	 * runs that have none (all of them without --examples).
 	 */
 	private static List<String> cached(Path dir, String set, List<String> runs, ParticleCatalog catalog,
-			ParticleDescriptor descriptor, List<TomogramExamples> into) {
+			ParticleDescriptor descriptor, List<TomogramExamples> into, CopickTomograms project,
+			ProposalSettings proposals, String truthUser) {
 		List<String> missing = new ArrayList<>();
 		for (String run : runs) {
 			Path file = dir == null ? null : dir.resolve(set).resolve(run + ".examples");
-			if (file != null && Files.isRegularFile(file))
-				into.addAll(ExamplesCache.read(file, catalog, descriptor.size()));
-			else
+			if (file == null || !Files.isRegularFile(file)) {
 				missing.add(run);
+				continue;
+			}
+			if (descriptor.templates() != null && ExamplesCache.featureCount(file) == descriptor.baseSize()) {
+				// kept before template scores: add them from the run's tomogram (the branches need not run again)
+				for (TomogramExamples ex : ExamplesCache.read(file, catalog, descriptor.baseSize())) {
+					var tomogram = project.read(run, catalog, truthUser, null, 0);
+					var sampler = new org.tomopick.classify.TomogramSampler(org.tomopick.grid.WorkingGrid.prepare(
+							tomogram.tomogram(), tomogram.voxelSizeAngstrom(), proposals.gridVoxelAngstrom(),
+							proposals.normalisation()));
+					TomogramExamples full = new TomogramExamples(ex.name(), ex.proposals(), ProposalClassifier
+							.addTemplateScores(descriptor, ex.proposals(), sampler, ex.rows()), ex.labels(), ex.truth());
+					ExamplesCache.write(file, List.of(full), descriptor.size());
+					into.add(full);
+				}
+				continue;
+			}
+			into.addAll(ExamplesCache.read(file, catalog, descriptor.size()));
 		}
 		return missing;
 	}

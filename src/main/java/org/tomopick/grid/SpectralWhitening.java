@@ -95,7 +95,6 @@ public final class SpectralWhitening {
 		for (int s = 0; s < SHELLS; s++)
 			mean[s] = count[s] > 0 ? power[s] / count[s] : Double.NaN;
 		double[] gain = new double[SHELLS];
-		double high = voxelAngstrom / HIGH_PASS_ANGSTROM, low = voxelAngstrom / LOW_PASS_ANGSTROM;
 		for (int s = 0; s < SHELLS; s++) {
 			double sum = 0;
 			int k = 0;
@@ -107,11 +106,19 @@ public final class SpectralWhitening {
 			if (k == 0)
 				continue;
 			double p = Math.exp(sum / k);
-			double f = (s + 0.5) / SHELLS * maxF;
-			double band = (1 - Math.exp(-0.5 * (f / high) * (f / high))) * Math.exp(-0.5 * (f / low) * (f / low));
-			gain[s] = band / Math.sqrt(p);
+			gain[s] = bandPass((s + 0.5) / SHELLS * maxF, voxelAngstrom) / Math.sqrt(p);
 		}
 		return gain;
+	}
+
+	/**
+	 * The fixed band-pass every working grid gets after whitening, at a radial frequency {@code f} in cycles per voxel
+	 * of {@code voxelAngstrom}: a Gaussian high-pass at {@value #HIGH_PASS_ANGSTROM} Å times a Gaussian low-pass of
+	 * width {@value #LOW_PASS_ANGSTROM} Å. Templates matched against a working grid get the same.
+	 */
+	public static double bandPass(double f, double voxelAngstrom) {
+		double high = voxelAngstrom / HIGH_PASS_ANGSTROM, low = voxelAngstrom / LOW_PASS_ANGSTROM;
+		return (1 - Math.exp(-0.5 * (f / high) * (f / high))) * Math.exp(-0.5 * (f / low) * (f / low));
 	}
 
 	private static double interpolate(double[] gain, double f, double maxF) {

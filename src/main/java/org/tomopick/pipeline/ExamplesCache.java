@@ -63,6 +63,17 @@ public final class ExamplesCache {
 		});
 	}
 
+	/** The number of features per example that a file holds (its header). */
+	public static int featureCount(Path file) {
+		try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+			if (in.readInt() != MAGIC || in.readInt() != VERSION)
+				throw new TomoPickIoException(file, "not a TomoPick examples file (or of another version)");
+			return in.readInt();
+		} catch (IOException e) {
+			throw new TomoPickIoException(file, "cannot read the examples: " + e.getMessage(), e);
+		}
+	}
+
 	public static List<TomogramExamples> read(Path file, ParticleCatalog catalog, int featureCount) {
 		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
 			if (in.readInt() != MAGIC || in.readInt() != VERSION)

@@ -129,7 +129,7 @@ public final class PickingPipeline implements AutoCloseable {
 		Path dir = modelsDir.resolve(CLASSIFIER_FOLDER);
 		if (!ClassifierFile.present(dir))
 			return null;
-		ParticleDescriptor descriptor = new ParticleDescriptor(CATALOG);
+		ParticleDescriptor descriptor = ClassifierFile.descriptor(dir, CATALOG);
 		return new ProposalClassifier(ClassifierFile.load(dir, descriptor.names()), descriptor);
 	}
 
