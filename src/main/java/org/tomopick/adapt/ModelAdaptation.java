@@ -58,6 +58,15 @@ import com.google.gson.JsonObject;
 public final class ModelAdaptation {
 
 	/** One stage: its score on the held-out data before and after, whether its result was kept. */
+	/**
+	 * How sure the held-out data must be that a change scores better before it is kept: the fraction of block
+	 * bootstrap resamplings ({@link PipelineTuner#chanceBetter}) in which it does.
+	 */
+	static final double CONFIDENCE = 0.9;
+	/** The blocks the held-out data are resampled in: about three ribosome diameters. */
+	static final double BLOCK_ANGSTROM = 800;
+	static final int DRAWS = 400;
+
 	public record Stage(String name, double before, double after, boolean kept, double seconds, String note) {
 	}
 
@@ -143,9 +152,11 @@ public final class ModelAdaptation {
 			double before;
 			PipelineTuning startRetuned;
 			double startRetunedScore;
+			PipelineTuner.Picks startPicks;
 			Map<String, Integer> pseudo = new LinkedHashMap<>();
 			try (PickingPipeline p = untuned(startModels, candidateThreshold)) {
 				PipelineTuner.Picks picks = tuner.pick(p, names(heldOut), byName(heldOut), quiet);
+				startPicks = picks;
 				before = startTuning != null ? tuner.score(picks, PickingMode.FULL, startTuning) : Double.NaN;
 				startRetuned = tuner.tune(picks, startTuning, "held-out parts of " + names(annotated)
 						+ validationNote(validation) + " (starting models)", line -> {
@@ -191,25 +202,44 @@ public final class ModelAdaptation {
 			progress.report("tuning thresholds", 0);
 			PipelineTuning tuning;
 			double after;
+			PipelineTuner.Picks adaptedPicks;
 			try (PickingPipeline p = untuned(staging, candidateThreshold)) {
-				PipelineTuner.Picks picks = tuner.pick(p, names(heldOut), byName(heldOut), quiet);
-				tuning = tuner.tune(picks, startTuning, "held-out parts of " + names(annotated) + validationNote(
-						validation), line -> log.accept("  " + line));
-				after = tuner.score(picks, PickingMode.FULL, tuning);
+				adaptedPicks = tuner.pick(p, names(heldOut), byName(heldOut), quiet);
+				tuning = tuner.tune(adaptedPicks, startTuning, "held-out parts of " + names(annotated)
+						+ validationNote(validation), line -> log.accept("  " + line));
+				after = tuner.score(adaptedPicks, PickingMode.FULL, tuning);
 			}
-			// both with thresholds chosen on the held-out data: the comparison is even
-			boolean adaptedKept = after >= startRetunedScore;
-			stages.add(new Stage("thresholds", startRetunedScore, after, adaptedKept, (System.nanoTime() - t0) * 1e-9,
-					adaptedKept ? "adapted models kept" : "the starting models scored better and were kept"));
+			// A change is kept only when the held-out data are sure of it (block bootstrap): thresholds chosen on a
+			// few held-out particles, or models that score a few hundredths higher there, often do worse elsewhere.
+			PipelineTuning startBest = startRetuned;
+			double startBestScore = startRetunedScore;
+			String startChoice = "no starting thresholds: those chosen on the held-out data";
+			if (startTuning != null) {
+				double chance = tuner.chanceBetter(startPicks, startRetuned, startPicks, startTuning, BLOCK_ANGSTROM,
+						DRAWS, settings.seed());
+				boolean retune = chance >= CONFIDENCE;
+				startBest = retune ? startRetuned : startTuning;
+				startBestScore = retune ? startRetunedScore : before;
+				startChoice = String.format(Locale.ROOT, "thresholds chosen on the held-out data better than the "
+						+ "starting ones in %.0f%% of resamplings: %s", 100 * chance, retune ? "taken" : "starting "
+								+ "thresholds kept");
+			}
+			double chance = tuner.chanceBetter(adaptedPicks, tuning, startPicks, startBest, BLOCK_ANGSTROM, DRAWS,
+					settings.seed() + 1);
+			boolean adaptedKept = chance >= CONFIDENCE;
+			String note = String.format(Locale.ROOT, "adapted better than the starting models in %.0f%% of "
+					+ "resamplings of the held-out data (%.0f%% needed): %s; %s", 100 * chance, 100 * CONFIDENCE,
+					adaptedKept ? "adapted models kept" : "starting models kept", startChoice);
+			stages.add(new Stage("thresholds", startBestScore, after, adaptedKept, (System.nanoTime() - t0) * 1e-9,
+					note));
 			if (!adaptedKept) {
 				deleteTree(staging);
 				copyModels(startModels, staging);
 			}
-			(adaptedKept ? tuning : startRetuned).write(staging);
+			(adaptedKept ? tuning : startBest).write(staging);
 			log.accept(String.format(Locale.ROOT, "held-out F4 of full mode: %.4f starting models (%.4f with "
-					+ "thresholds chosen there), %.4f adapted; %s", before, startRetunedScore, after,
-					adaptedKept ? "adapted models written" : "starting models kept, with the new thresholds"));
-			return new Outcome(out, stages, before, adaptedKept ? after : startRetunedScore, adaptedKept,
+					+ "thresholds chosen there), %.4f adapted; %s", before, startRetunedScore, after, note));
+			return new Outcome(out, stages, before, adaptedKept ? after : startBestScore, adaptedKept,
 					clock.stopped(), (System.nanoTime() - start) * 1e-9, names(present), pseudo, regions,
 					fitParticles, heldOutParticles);
 		} catch (RuntimeException e) {

@@ -109,6 +109,76 @@ public final class PipelineTuner {
 				applied(scoredOnly(modePicks), tuning.thresholds(mode))).weightedFBeta();
 	}
 
+	/**
+	 * How sure the data are that picks {@code a} with tuning {@code ta} score better than picks {@code b} with
+	 * {@code tb} on the same tomograms (the same truth): a spatial block bootstrap. Each tomogram is cut into square
+	 * x-y blocks of {@code blockAngstrom}; a draw takes as many blocks as there are, with replacement, and scores both
+	 * on the blocks drawn (each block a tomogram of its own, so the CZII counts add up); returns the fraction of
+	 * {@code draws} in which {@code a} scored higher (ties count half). A handful of particles decide a held-out
+	 * part's score, so a gain of a few hundredths is often no more than which particles happened to fall there.
+	 */
+	public double chanceBetter(Picks a, PipelineTuning ta, Picks b, PipelineTuning tb, double blockAngstrom, int draws,
+			long seed) {
+		Map<String, List<Particle>> truth = scoredOnly(a.truth());
+		Map<String, List<Particle>> pa = applied(scoredOnly(picksOf(a, ta)), ta.thresholds(PickingMode.FULL));
+		Map<String, List<Particle>> pb = applied(scoredOnly(picksOf(b, tb)), tb.thresholds(PickingMode.FULL));
+		// the blocks: truth and both sets of picks of each block of each tomogram
+		List<String> blocks = new ArrayList<>();
+		Map<String, List<Particle>> truthOf = new LinkedHashMap<>(), aOf = new LinkedHashMap<>(),
+				bOf = new LinkedHashMap<>();
+		for (String run : truth.keySet()) {
+			java.util.function.Function<Particle, String> block = p -> run + "#" + (int) Math.floor(p.x()
+					/ blockAngstrom) + "," + (int) Math.floor(p.y() / blockAngstrom);
+			for (Particle p : truth.get(run))
+				truthOf.computeIfAbsent(block.apply(p), k -> new ArrayList<>()).add(p);
+			for (Particle p : pa.getOrDefault(run, List.of()))
+				aOf.computeIfAbsent(block.apply(p), k -> new ArrayList<>()).add(p);
+			for (Particle p : pb.getOrDefault(run, List.of()))
+				bOf.computeIfAbsent(block.apply(p), k -> new ArrayList<>()).add(p);
+		}
+		java.util.Set<String> all = new java.util.LinkedHashSet<>(truthOf.keySet());
+		all.addAll(aOf.keySet());
+		all.addAll(bOf.keySet());
+		blocks.addAll(all);
+		if (blocks.isEmpty())
+			return 0.5;
+		CziiScore scorer = new CziiScore(scored);
+		java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+		double wins = 0;
+		for (int d = 0; d < draws; d++) {
+			// the blocks drawn, side by side in one volume (each moved far along x), so that a block of false
+			// picks only still counts (the score leaves out tomograms without truth)
+			List<Particle> t = new ArrayList<>(), x = new ArrayList<>(), y = new ArrayList<>();
+			for (int k = 0; k < blocks.size(); k++) {
+				String blockName = blocks.get(random.nextInt(blocks.size()));
+				double shift = (k + 1) * 1e7;
+				moved(truthOf.get(blockName), shift, t);
+				moved(aOf.get(blockName), shift, x);
+				moved(bOf.get(blockName), shift, y);
+			}
+			if (t.isEmpty()) {
+				wins += 0.5;
+				continue;
+			}
+			double diff = scorer.score(Map.of("draw", t), Map.of("draw", x)).weightedFBeta()
+					- scorer.score(Map.of("draw", t), Map.of("draw", y)).weightedFBeta();
+			wins += diff > 0 ? 1 : diff == 0 ? 0.5 : 0;
+		}
+		return wins / draws;
+	}
+
+	private static void moved(List<Particle> particles, double shift, List<Particle> into) {
+		if (particles != null)
+			for (Particle p : particles)
+				into.add(new Particle(p.type(), p.x() + shift, p.y(), p.z(), p.score(), p.provenance()));
+	}
+
+	/** Full mode's picks as a tuning reports them (every likely class or the most probable one). */
+	private static Map<String, List<Particle>> picksOf(Picks picks, PipelineTuning tuning) {
+		return tuning.labelDecision() == LabelDecision.EVERY_LIKELY_CLASS ? picks.everyLikelyClass()
+				: picks.byMode().get(PickingMode.FULL);
+	}
+
 	private static Map<String, List<Particle>> applied(Map<String, List<Particle>> picks, Map<String, Double> t) {
 		Map<String, List<Particle>> out = new LinkedHashMap<>();
 		picks.forEach((r, ps) -> out.put(r, ThresholdTuner.apply(ps, t)));
