@@ -16,17 +16,18 @@ import picocli.CommandLine.Option;
 
 /** Writes the CoPick picks of a user/session in a format of the field (see {@link PickFormat}). */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Writes CoPick picks as RELION 5 STAR "
-		+ "(centred, Angstrom), RELION 3/4 STAR (pixels), Dynamo tables, IMOD point lists or the challenge CSV with "
-		+ "scores: one file per class (IMOD: per run and class) in --out. Pixel sizes and tomogram sizes come from "
-		+ "the project's tomograms, or --pixel-size / --tomogram-size.")
+		+ "(centred, Angstrom), RELION 3/4 STAR (pixels), Dynamo tables, IMOD point lists, the challenge CSV with "
+		+ "scores or Warp/M particle STAR files (pixels, <run>.tomostar; give WarpTools ts_export_particles "
+		+ "--coords_angpix the pixel size): one file per class (IMOD: per run and class) in --out. Pixel sizes and "
+		+ "tomogram sizes come from the project's tomograms, or --pixel-size / --tomogram-size.")
 public final class ExportCommand implements Runnable {
 
 	@Option(names = "--picks", required = true, paramLabel = "ROOT|CONFIG", description = "CoPick project with the "
 			+ "picks (its folder or copick_config.json).")
 	Path picks;
 
-	@Option(names = "--format", required = true, paramLabel = "F", description = "relion5, relion4, dynamo, imod or "
-			+ "csv.")
+	@Option(names = "--format", required = true, paramLabel = "F", description = "relion5, relion4, dynamo, imod, "
+			+ "csv or warp.")
 	String format;
 
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the files into.")

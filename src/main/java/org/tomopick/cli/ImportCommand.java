@@ -21,16 +21,17 @@ import picocli.CommandLine.Option;
 
 /** Reads picks of a format of the field into a CoPick project (see {@link PickFormat}). */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Reads a RELION 5 or 3/4 STAR file, a "
-		+ "Dynamo table (with tomograms.doc beside it), an IMOD point list or a challenge CSV into CoPick picks of "
-		+ "--user/--session in --out. The class is the file's name (<class>.star, <class>.tbl, <run>_<class>.txt) or, "
-		+ "for the CSV, its rows; classes already there and not in the file are kept.")
+		+ "Dynamo table (with tomograms.doc beside it), an IMOD point list, a challenge CSV or a Warp/M particle STAR "
+		+ "file into CoPick picks of --user/--session in --out. The class is the file's name (<class>.star, "
+		+ "<class>.tbl, <run>_<class>.txt) or, for the CSV, its rows; classes already there and not in the file are "
+		+ "kept.")
 public final class ImportCommand implements Runnable {
 
 	@Option(names = "--in", required = true, paramLabel = "FILE", description = "The file to read.")
 	Path in;
 
-	@Option(names = "--format", required = true, paramLabel = "F", description = "relion5, relion4, dynamo, imod or "
-			+ "csv.")
+	@Option(names = "--format", required = true, paramLabel = "F", description = "relion5, relion4, dynamo, imod, "
+			+ "csv or warp.")
 	String format;
 
 	@Option(names = "--out", required = true, paramLabel = "ROOT|CONFIG", description = "CoPick project to write the "
@@ -43,7 +44,8 @@ public final class ImportCommand implements Runnable {
 	@Option(names = "--session", paramLabel = "SESSION", description = "Session (default 0).")
 	String session = "0";
 
-	@Option(names = "--run", paramLabel = "RUN", description = "Run of an IMOD list whose name does not say it.")
+	@Option(names = "--run", paramLabel = "RUN", description = "Run of an IMOD list whose name does not say it, or "
+			+ "of a Warp STAR file without _rlnMicrographName.")
 	String run;
 
 	@Option(names = "--project", paramLabel = "ROOT|CONFIG", description = "Project with the runs' tomograms, for "

@@ -34,13 +34,14 @@ public class ExportPicksCommand implements Command {
 	public static final String RELION4 = "RELION 3/4 STAR";
 	public static final String DYNAMO = "Dynamo table";
 	public static final String IMOD = "IMOD point list";
+	public static final String WARP = "Warp/M STAR";
 
 	@Parameter(label = "Tomogram")
 	private ImagePlus image;
 
-	@Parameter(label = "Format", choices = { COPICK, CSV, RELION5, RELION4, DYNAMO, IMOD },
-			description = "RELION, Dynamo and IMOD: one file per class in the output folder, in pixels of the open "
-					+ "level (RELION 5: Angstrom from the tomogram's centre); see the README's formats")
+	@Parameter(label = "Format", choices = { COPICK, CSV, RELION5, RELION4, DYNAMO, IMOD, WARP },
+			description = "RELION, Dynamo, IMOD and Warp/M: one file per class in the output folder, in pixels of the "
+					+ "open level (RELION 5: Angstrom from the tomogram's centre); see the README's formats")
 	private String format = COPICK;
 
 	@Parameter(label = "CoPick project, CSV file or folder", required = false, style = "save",
@@ -99,8 +100,9 @@ public class ExportPicksCommand implements Command {
 			case RELION4 -> org.tomopick.io.formats.PickFormat.RELION4;
 			case DYNAMO -> org.tomopick.io.formats.PickFormat.DYNAMO;
 			case IMOD -> org.tomopick.io.formats.PickFormat.IMOD;
-			default -> throw new IllegalArgumentException("format must be one of " + COPICK + ", " + CSV + ", "
-					+ RELION5 + ", " + RELION4 + ", " + DYNAMO + ", " + IMOD + "; was '" + format + "'");
+			case WARP -> org.tomopick.io.formats.PickFormat.WARP;
+			default -> throw new IllegalArgumentException("format must be one of " + String.join(", ", COPICK, CSV,
+					RELION5, RELION4, DYNAMO, IMOD, WARP) + "; was '" + format + "'");
 			};
 			if (output == null)
 				throw new IllegalArgumentException("output: a folder must be given to export as " + format);

@@ -32,8 +32,8 @@ public class ImportPicksCommand implements Command {
 	private ImagePlus image;
 
 	// persist = false: a run, user or session belongs to one project and must not be carried into the next import
-	@Parameter(label = "CoPick project or picks file (CSV, RELION STAR, Dynamo .tbl, IMOD .txt)", style = "both",
-			persist = false)
+	@Parameter(label = "CoPick project or picks file (CSV, RELION or Warp/M STAR, Dynamo .tbl, IMOD .txt)",
+			style = "both", persist = false)
 	private File source;
 
 	@Parameter(label = "Run", required = false, persist = false,
@@ -80,7 +80,9 @@ public class ImportPicksCommand implements Command {
 
 	/**
 	 * The format of a picks file of another tool, by its name and, for STAR, its columns: {@code .star} (RELION 5
-	 * when it has centred coordinates, else RELION 3/4), {@code .tbl} (Dynamo), {@code .txt} (IMOD point list).
+	 * when it has centred coordinates, RELION 3/4 when it names tomograms by {@code _rlnTomoName}, Warp/M when by
+	 * {@code _rlnMicrographName} or when it is M's own table), {@code .tbl} (Dynamo), {@code .txt} (IMOD point
+	 * list).
 	 */
 	static org.tomopick.io.formats.PickFormat otherFormat(Path file) {
 		String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -91,9 +93,14 @@ public class ImportPicksCommand implements Command {
 		if (!name.endsWith(".star"))
 			return null;
 		try (var lines = Files.lines(file)) {
-			return lines.limit(200).anyMatch(l -> l.strip().startsWith("_rlnCenteredCoordinateXAngst"))
-					? org.tomopick.io.formats.PickFormat.RELION5
-					: org.tomopick.io.formats.PickFormat.RELION4;
+			List<String> labels = lines.limit(200).map(String::strip).filter(l -> l.startsWith("_"))
+					.map(l -> l.split("\\s+")[0]).toList();
+			if (labels.contains("_rlnCenteredCoordinateXAngst"))
+				return org.tomopick.io.formats.PickFormat.RELION5;
+			if (!labels.contains("_rlnTomoName")
+					&& (labels.contains("_rlnMicrographName") || labels.contains("_wrpCoordinateX1")))
+				return org.tomopick.io.formats.PickFormat.WARP;
+			return org.tomopick.io.formats.PickFormat.RELION4;
 		} catch (java.io.IOException | java.io.UncheckedIOException e) {
 			throw new TomoPickIoException(file, "cannot read: " + e.getMessage());
 		}

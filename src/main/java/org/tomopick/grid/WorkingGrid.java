@@ -3,7 +3,9 @@ package org.tomopick.grid;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
+import org.tomopick.io.DataType;
 import org.tomopick.io.DenseVolume;
+import org.tomopick.io.MemoryCheck;
 import org.tomopick.model.VoxelGeometry;
 
 /**
@@ -17,7 +19,8 @@ import org.tomopick.model.VoxelGeometry;
  * each input voxel counts with the length of its overlap (box resampling; for s below 1 this is nearest-neighbour
  * like). Working index u along an axis is the centre of what it covers, at {@code ((u + 0.5) s - 0.5) * voxel}
  * Ångström (for an integer s: {@code (u*s + (s-1)/2) * voxel}); {@link #geometry()} says the same as a
- * {@link VoxelGeometry}. Values are indexed (z, y, x).
+ * {@link VoxelGeometry}. Values are indexed (z, y, x). {@link #resampled} gives the same grid without the
+ * normalisation (what {@code tomopick convert --voxel-size} writes).
  */
 public record WorkingGrid(float[] data, int[] shape, double scale, double inputVoxelAngstrom,
 		Normalisation normalisation) {
@@ -37,21 +40,62 @@ public record WorkingGrid(float[] data, int[] shape, double scale, double inputV
 	public static WorkingGrid prepare(DenseVolume tomogram, double voxelAngstrom, double workingVoxelAngstrom,
 			Normalisation normalisation) {
 		double scale = scale(voxelAngstrom, workingVoxelAngstrom);
-		int factor = (int) scale;
-		int[] out;
-		float[] data;
-		if (factor == scale) {
-			out = binnedShape(tomogram.shape(), factor);
-			data = factor == 1 ? tomogram.toFloatArray().clone()
-					: bin(tomogram.toFloatArray(), tomogram.shape(), factor, out);
-		} else {
-			out = resampledShape(tomogram.shape(), scale);
-			data = BoxResampling.resample(tomogram.toFloatArray(), tomogram.shape(), scale, out);
-		}
+		DenseVolume working = resampled(tomogram, scale);
+		float[] data = (float[]) working.data();
+		int[] out = working.shape();
 		if (normalisation == Normalisation.WHITENED)
 			SpectralWhitening.whitenInPlace(data, out, scale * voxelAngstrom);
 		Normalisation.robustZInPlace(data, Normalisation.CLIP);
 		return new WorkingGrid(data, out, scale, voxelAngstrom, normalisation);
+	}
+
+	/**
+	 * A volume brought from {@code voxelAngstrom} to {@code workingVoxelAngstrom} by this rule, as float32 and not
+	 * normalised: block means for an integer {@link #scale} (a copy for 1), box resampling otherwise. Its voxel size is
+	 * {@code scale * voxelAngstrom}, and its voxel 0 sits {@link #shiftAngstrom} from the input's voxel 0.
+	 *
+	 * @throws IllegalArgumentException when the voxel sizes are too far apart or the result cannot be held in memory
+	 */
+	public static DenseVolume resampled(DenseVolume volume, double voxelAngstrom, double workingVoxelAngstrom) {
+		return resampled(volume, scale(voxelAngstrom, workingVoxelAngstrom));
+	}
+
+	private static DenseVolume resampled(DenseVolume volume, double scale) {
+		int[] in = volume.shape(), out = resampledShape(in, scale);
+		long voxels = (long) out[0] * out[1] * out[2];
+		String what = "a " + out[0] + "x" + out[1] + "x" + out[2] + " float32 volume resampled from " + in[0] + "x"
+				+ in[1] + "x" + in[2];
+		if (voxels > Integer.MAX_VALUE - 8)
+			throw new IllegalArgumentException(what + " is too large to hold in memory at once (" + voxels
+					+ " voxels): choose a larger voxel size, or crop the tomogram first");
+		MemoryCheck.requireHeap(4 * voxels, what);
+		int factor = (int) scale;
+		if (factor != scale)
+			return DenseVolume.ofFloats(out, BoxResampling.resample(volume.toFloatArray(), in, scale, out));
+		if (factor > 1)
+			return binned(volume, factor);
+		float[] copy = volume.dataType() == DataType.FLOAT32 ? ((float[]) volume.data()).clone()
+				: volume.toFloatArray();
+		return DenseVolume.ofFloats(out, copy);
+	}
+
+	/** The shape (z, y, x) of a volume of {@code shapeZyx} after {@link #resampled} by {@code scale}. */
+	public static int[] resampledShape(int[] shapeZyx, double scale) {
+		int factor = (int) scale;
+		if (factor == scale)
+			return binnedShape(shapeZyx, factor);
+		int[] out = new int[3];
+		for (int a = 0; a < 3; a++)
+			out[a] = Math.max(1, (int) Math.ceil(shapeZyx[a] / scale - 1e-9));
+		return out;
+	}
+
+	/**
+	 * Where voxel 0 of a volume resampled by {@code scale} sits, in Ångström from voxel 0 of the input (any axis):
+	 * the centre of what it covers, {@code voxel * (scale - 1) / 2}.
+	 */
+	public static double shiftAngstrom(double voxelAngstrom, double scale) {
+		return voxelAngstrom * (scale - 1) / 2.0;
 	}
 
 	/**
@@ -76,13 +120,6 @@ public record WorkingGrid(float[] data, int[] shape, double scale, double inputV
 					workingVoxelAngstrom, voxelAngstrom, workingVoxelAngstrom / MAX_SCALE,
 					workingVoxelAngstrom / MIN_SCALE));
 		return ratio;
-	}
-
-	private static int[] resampledShape(int[] in, double scale) {
-		int[] out = new int[3];
-		for (int a = 0; a < 3; a++)
-			out[a] = Math.max(1, (int) Math.ceil(in[a] / scale - 1e-9));
-		return out;
 	}
 
 	/**
@@ -156,7 +193,7 @@ public record WorkingGrid(float[] data, int[] shape, double scale, double inputV
 
 	/** The same transform as a geometry of one level. */
 	public VoxelGeometry geometry() {
-		double s = voxelAngstrom(), t = inputVoxelAngstrom * (scale - 1) / 2.0;
+		double s = voxelAngstrom(), t = shiftAngstrom(inputVoxelAngstrom, scale);
 		return new VoxelGeometry(new double[][] { { s, s, s } }, new double[][] { { t, t, t } });
 	}
 

@@ -29,7 +29,7 @@ class ExportImportCommandTest {
 		Path project = tmp.resolve("project");
 		assertEquals(0, TomoPickCliTest.cli("simulate", "--out", project.toString(), "--shape", "32,96,96", "--runs",
 				"1", "--density", "40000").code());
-		for (String format : List.of("relion5", "relion4", "dynamo", "imod", "csv")) {
+		for (String format : List.of("relion5", "relion4", "dynamo", "imod", "csv", "warp")) {
 			Path out = tmp.resolve("out-" + format), back = tmp.resolve("back-" + format);
 			TomoPickCliTest.Run export = TomoPickCliTest.cli("export", "--picks", project.toString(), "--format",
 					format, "--out", out.toString());

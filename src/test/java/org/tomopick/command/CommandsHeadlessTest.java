@@ -127,31 +127,38 @@ class CommandsHeadlessTest {
 			all.put("include_hidden", true);
 			assertEquals(truthCount, CommandTestSupport.run(context, ExportPicksCommand.class, all)
 					.getOutput("particle_count"));
-			// the formats of the field: one file per class in a folder
-			Map<String, Object> star = new HashMap<>(export);
-			star.put("format", ExportPicksCommand.RELION4);
-			star.put("output", dir.resolve("star").toFile());
-			assertEquals((int) shownCount, CommandTestSupport.run(context, ExportPicksCommand.class, star)
-					.getOutput("particle_count"));
-			assertTrue(Files.isRegularFile(dir.resolve("star/apo-ferritin.star")));
-			// and back: a STAR file of the open level's pixels comes in at the same places
-			java.util.Set<Long> idsBefore = new java.util.HashSet<>(session.particles().ids());
-			long apoCount = session.particles().snapshot().values().stream()
-					.filter(p -> p.type().name().equals("apo-ferritin")).count();
-			Map<String, Object> fromStar = new HashMap<>();
-			fromStar.put("image", image);
-			fromStar.put("source", dir.resolve("star/apo-ferritin.star").toFile());
-			assertEquals((int) apoCount, CommandTestSupport.run(context, ImportPicksCommand.class, fromStar)
-					.getOutput("particle_count"));
-			List<Long> added = session.particles().ids().stream().filter(id -> !idsBefore.contains(id)).toList();
-			assertEquals(apoCount, added.size());
-			for (long id : added) {
-				Particle copy = session.particles().get(id);
-				assertTrue(idsBefore.stream().map(session.particles()::get).anyMatch(p -> p.type().equals(copy.type())
-						&& Math.abs(p.x() - copy.x()) < 1e-6 && Math.abs(p.y() - copy.y()) < 1e-6
-						&& Math.abs(p.z() - copy.z()) < 1e-6), "the imported copy lies on an original: " + copy);
+			// the formats of the field: one file per class in a folder (Warp/M's STAR told from RELION's by its columns)
+			for (String format : List.of(ExportPicksCommand.RELION4, ExportPicksCommand.WARP)) {
+				Path folder = dir.resolve(format.replaceAll("\\W", ""));
+				Map<String, Object> star = new HashMap<>(export);
+				star.put("format", format);
+				star.put("output", folder.toFile());
+				assertEquals((int) shownCount, CommandTestSupport.run(context, ExportPicksCommand.class, star)
+						.getOutput("particle_count"));
+				assertTrue(Files.isRegularFile(folder.resolve("apo-ferritin.star")), format);
+				assertEquals(format.equals(ExportPicksCommand.WARP) ? org.tomopick.io.formats.PickFormat.WARP
+						: org.tomopick.io.formats.PickFormat.RELION4,
+						ImportPicksCommand.otherFormat(folder.resolve("apo-ferritin.star")));
+				// and back: a STAR file of the open level's pixels comes in at the same places
+				java.util.Set<Long> idsBefore = new java.util.HashSet<>(session.particles().ids());
+				long apoCount = session.particles().snapshot().values().stream()
+						.filter(p -> p.type().name().equals("apo-ferritin")).count();
+				Map<String, Object> fromStar = new HashMap<>();
+				fromStar.put("image", image);
+				fromStar.put("source", folder.resolve("apo-ferritin.star").toFile());
+				assertEquals((int) apoCount, CommandTestSupport.run(context, ImportPicksCommand.class, fromStar)
+						.getOutput("particle_count"));
+				List<Long> added = session.particles().ids().stream().filter(id -> !idsBefore.contains(id)).toList();
+				assertEquals(apoCount, added.size());
+				for (long id : added) {
+					Particle copy = session.particles().get(id);
+					assertTrue(idsBefore.stream().map(session.particles()::get).anyMatch(p -> p.type().equals(
+							copy.type()) && Math.abs(p.x() - copy.x()) < 1e-6 && Math.abs(p.y() - copy.y()) < 1e-6
+							&& Math.abs(p.z() - copy.z()) < 1e-6), format + ": the imported copy lies on an original: "
+									+ copy);
+				}
+				session.particles().removeAll(added);
 			}
-			session.particles().removeAll(added);
 
 			// particles below the view's score threshold are hidden too, and not exported unless asked for
 			long lowId = session.particles().add(new Particle(ParticleCatalog.czii().get("thyroglobulin"), 800, 800,

@@ -20,10 +20,10 @@ import org.tomopick.model.ParticleClass;
 import org.tomopick.model.Provenance;
 
 /**
- * Writes and reads picks in the formats of {@link PickFormat} (see there for each one's conventions). Writing puts
- * one file per class (per run and class for IMOD) into a folder, each atomically; reading takes one file, its class
- * from its name ({@code <class>.star}, {@code <class>.tbl}, {@code <run>_<class>.txt}) or, for the CSV, from its
- * rows.
+ * Writes and reads picks in the formats of {@link PickFormat} (see there for each one's conventions; Warp/M's in
+ * {@link WarpStar}). Writing puts one file per class (per run and class for IMOD) into a folder, each atomically;
+ * reading takes one file, its class from its name ({@code <class>.star}, {@code <class>.tbl},
+ * {@code <run>_<class>.txt}) or, for the CSV, from its rows.
  */
 public final class PickFiles {
 
@@ -58,6 +58,8 @@ public final class PickFiles {
 		switch (format) {
 		case RELION5, RELION4 -> byClass.forEach((c, runs) -> files.put(dir.resolve(c + ".star"),
 				star(format, runs, geometry)));
+		case WARP -> byClass.forEach((c, runs) -> files.put(dir.resolve(c + ".star"),
+				WarpStar.write(runs, geometry)));
 		case DYNAMO -> {
 			List<String> runs = new ArrayList<>(new java.util.TreeSet<>(byRun.keySet()));
 			StringBuilder doc = new StringBuilder();
@@ -75,11 +77,8 @@ public final class PickFiles {
 
 	private static String star(PickFormat format, Map<String, List<Particle>> runs,
 			Function<String, RunGeometry> geometry) {
-		StringBuilder b = new StringBuilder("# written by TomoPick (").append(format).append(")\n\ndata_particles\n\n"
-				+ "loop_\n");
-		String[] columns = (format == PickFormat.RELION5 ? RELION5_COLUMNS : RELION4_COLUMNS).split(",");
-		for (int i = 0; i < columns.length; i++)
-			b.append(columns[i]).append(" #").append(i + 1).append('\n');
+		StringBuilder b = StarTable.head(format, "particles",
+				(format == PickFormat.RELION5 ? RELION5_COLUMNS : RELION4_COLUMNS).split(","));
 		runs.forEach((run, ps) -> {
 			RunGeometry g = geometry.apply(run);
 			for (Particle p : ps) {
@@ -131,7 +130,8 @@ public final class PickFiles {
 	 * Reads one file of the format: run -> particles.
 	 *
 	 * @param geometry a run's pixel size and tomogram size
-	 * @param run      the run of an IMOD list whose name does not say it (null: from the name)
+	 * @param run      the run of an IMOD list whose name does not say it (null: from the name), or of a Warp STAR
+	 *                 without a tilt-series column
 	 */
 	public static Map<String, List<Particle>> read(PickFormat format, Path file, ParticleCatalog catalog,
 			Function<String, RunGeometry> geometry, String run) {
@@ -167,6 +167,7 @@ public final class PickFiles {
 						Provenance.IMPORTED));
 			}
 		}
+		case WARP -> out.putAll(WarpStar.read(file, lines, classOf(file, catalog, stem), geometry, run));
 		case DYNAMO -> {
 			ParticleClass c = classOf(file, catalog, stem);
 			Map<Integer, String> runs = dynamoDoc(file.resolveSibling(DYNAMO_DOC));

@@ -19,11 +19,16 @@ import java.util.Locale;
  * <li>{@link #IMOD}: a point list per run and class ({@code <run>_<class>.txt}, lines {@code x y z} in pixels with
  * the first pixel's centre at 0) as {@code point2model} reads it;
  * <li>{@link #CSV}: the CZII challenge CSV with a score column ({@code id,experiment,particle_type,x,y,z,score},
- * Ångström).
+ * Ångström);
+ * <li>{@link #WARP}: the particle STAR per class that WarpTools {@code ts_export_particles} and M's
+ * {@code create_species} read: {@code _rlnCoordinate{X,Y,Z}} in pixels from 0 at the first voxel's centre
+ * ({@code coordinate = x / pixel}), {@code _rlnMicrographName} {@code <run>.tomostar}, angles 0 (RELION ZYZ), the
+ * pixel size as {@code _rlnDetectorPixelSize} with {@code _rlnMagnification} 10000 (details and sources in
+ * {@link WarpStar}).
  * </ul>
  */
 public enum PickFormat {
-	RELION5("relion5"), RELION4("relion4"), DYNAMO("dynamo"), IMOD("imod"), CSV("csv");
+	RELION5("relion5"), RELION4("relion4"), DYNAMO("dynamo"), IMOD("imod"), CSV("csv"), WARP("warp");
 
 	private final String id;
 
@@ -44,8 +49,8 @@ public enum PickFormat {
 		for (PickFormat f : values())
 			if (f.id.equalsIgnoreCase(name.strip()) || f.name().equalsIgnoreCase(name.strip()))
 				return f;
-		throw new IllegalArgumentException("pick format '" + name + "' is not one of relion5, relion4, dynamo, imod, "
-				+ "csv");
+		throw new IllegalArgumentException("pick format '" + name + "' is not one of " + String.join(", ",
+				java.util.Arrays.stream(values()).map(PickFormat::id).toList()));
 	}
 
 	@Override

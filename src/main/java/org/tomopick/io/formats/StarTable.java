@@ -61,6 +61,18 @@ final class StarTable {
 		return new StarTable(file, columns, rows);
 	}
 
+	/**
+	 * The head of a one-table STAR file as TomoPick writes it: a comment naming the format, {@code data_<block>},
+	 * {@code loop_} and the labels numbered from 1; the rows follow.
+	 */
+	static StringBuilder head(PickFormat format, String block, String... labels) {
+		StringBuilder b = new StringBuilder("# written by TomoPick (").append(format).append(")\n\ndata_")
+				.append(block).append("\n\nloop_\n");
+		for (int i = 0; i < labels.length; i++)
+			b.append(labels[i]).append(" #").append(i + 1).append('\n');
+		return b;
+	}
+
 	int rows() {
 		return rows.size();
 	}

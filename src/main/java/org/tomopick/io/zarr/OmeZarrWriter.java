@@ -16,8 +16,8 @@ import com.google.gson.JsonObject;
  * Writes a {@link DenseVolume} as an OME-NGFF 0.4 multiscale group readable by zarr-python and the CZII tools:
  * {@code .zgroup}, {@code .zattrs} with one multiscale (axes z, y, x in Angstrom), and arrays {@code 0},
  * {@code 1}, ... each 2x mean-binned from the one before ({@link PyramidBinner}). Level L has voxel size
- * {@code vs * 2^L} and translation {@code vs * (2^L - 1) / 2} along every axis, so that the centre of a binned voxel
- * sits at the centre of the voxels it averages. The group is built in a temporary sibling directory and renamed into
+ * {@code vs * 2^L} and translation {@code t0 + vs * (2^L - 1) / 2} along every axis (t0 the level-0 translation of
+ * the settings, usually 0), so that the centre of a binned voxel sits at the centre of the voxels it averages. The group is built in a temporary sibling directory and renamed into
  * place.
  */
 public final class OmeZarrWriter {
@@ -81,12 +81,13 @@ public final class OmeZarrWriter {
 			double factor = Math.pow(2, l);
 			double scale = settings.voxelSizeAngstrom() * factor;
 			double shift = settings.voxelSizeAngstrom() * (factor - 1) / 2;
+			double[] t0 = settings.translationZyx();
 			JsonObject s = new JsonObject();
 			s.addProperty("type", "scale");
-			s.add("scale", triple(scale));
+			s.add("scale", triple(scale, scale, scale));
 			JsonObject t = new JsonObject();
 			t.addProperty("type", "translation");
-			t.add("translation", triple(shift));
+			t.add("translation", triple(t0[0] + shift, t0[1] + shift, t0[2] + shift));
 			JsonArray transforms = new JsonArray();
 			transforms.add(s);
 			transforms.add(t);
@@ -112,11 +113,11 @@ public final class OmeZarrWriter {
 		return new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create().toJson(root) + "\n";
 	}
 
-	private static JsonArray triple(double v) {
+	private static JsonArray triple(double z, double y, double x) {
 		JsonArray a = new JsonArray();
-		a.add(v);
-		a.add(v);
-		a.add(v);
+		a.add(z);
+		a.add(y);
+		a.add(x);
 		return a;
 	}
 }

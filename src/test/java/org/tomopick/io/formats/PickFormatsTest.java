@@ -66,6 +66,69 @@ class PickFormatsTest {
 		// the challenge CSV with a score
 		assertTrue(written(PickFormat.CSV, "picks.csv").startsWith("id,experiment,particle_type,x,y,z,score\n"
 				+ "0,TS_1,ribosome,100.0,250.0,40.0,0.75\n"));
+		// Warp/M: an unnamed table; pixels from 0 at the first voxel's centre (100 / 10 = 10), angles 0 (ZYZ), the
+		// tilt series' .tomostar name, the score, and the pixel size as M reads it (10 x 10^4 / 10000 = 10 A)
+		String warp = written(PickFormat.WARP, "ribosome.star");
+		assertTrue(warp.contains("\ndata_\n\nloop_\n_rlnCoordinateX #1\n_rlnCoordinateY #2\n_rlnCoordinateZ #3\n"
+				+ "_rlnAngleRot #4\n_rlnAngleTilt #5\n_rlnAnglePsi #6\n_rlnMicrographName #7\n"
+				+ "_rlnAutopickFigureOfMerit #8\n_rlnDetectorPixelSize #9\n_rlnMagnification #10\n"
+				+ "10.0 25.0 4.0 0 0 0 TS_1.tomostar 0.75 10.0 10000.0\n"), warp);
+		assertTrue(warp.contains("600.0 610.0 180.0 0 0 0 TS_2.tomostar 0.9 10.0 10000.0\n"), warp);
+		// 3000.5 / 10 = 300.05, 20.25 / 10 = 2.025: plain digits, never E notation
+		assertTrue(written(PickFormat.WARP, "apo-ferritin.star").contains("300.05 2.025 90.0 0 0 0 TS_1.tomostar"));
+	}
+
+	@Test
+	void warpTablesAreReadAsWarpToolsAndMReadThem() throws IOException {
+		Map<String, RunGeometry> sizes = Map.of("TS_01", GEOMETRY, "TS_02", new RunGeometry(5, null));
+		// the layout of Warp's documentation for ts_export_particles: pixels at --coords_angpix (here the run's
+		// tomogram's, 10 A and 5 A), a .tomostar name with a folder, angles (dropped)
+		Path doc = Files.writeString(tmp.resolve("ribosome.star"), "data_\n\nloop_\n_rlnCoordinateX #1\n"
+				+ "_rlnCoordinateY #2\n_rlnCoordinateZ #3\n_rlnAngleRot #4\n_rlnAngleTilt #5\n_rlnAnglePsi #6\n"
+				+ "_rlnMicrographName #7\n443.5 214.25 203.0 54.1 -29.7 92.7 tomostar/TS_01.tomostar\n"
+				+ "20 30 40 0 0 0 TS_02.tomostar\n");
+		Map<String, List<Particle>> read = PickFiles.read(PickFormat.WARP, doc, CZII, sizes::get, null);
+		assertPlace(read.get("TS_01").get(0), 4435, 2142.5, 2030);
+		assertPlace(read.get("TS_02").get(0), 100, 150, 200);
+		assertEquals("ribosome", read.get("TS_01").get(0).type().name());
+		// a table that states its pixel size (detector pixel 7.5 x 10^4 / magnification 10000 = 7.5 A, as Warp writes
+		// its particle tables) and origin shifts, subtracted in Angstrom or in pixels: x = 100 x 7.5 - 15 = 735
+		Path stated = Files.writeString(tmp.resolve("apo-ferritin.star"), "data_\nloop_\n_rlnCoordinateX #1\n"
+				+ "_rlnCoordinateY #2\n_rlnCoordinateZ #3\n_rlnOriginXAngst #4\n_rlnOriginYAngst #5\n"
+				+ "_rlnOriginZAngst #6\n_rlnMicrographName #7\n_rlnDetectorPixelSize #8\n_rlnMagnification #9\n"
+				+ "_rlnAutopickFigureOfMerit #10\n100 200 10 15 -7.5 0 TS_01.tomostar 7.5 10000.0 6.5\n");
+		Particle p = PickFiles.read(PickFormat.WARP, stated, CZII, sizes::get, null).get("TS_01").get(0);
+		assertPlace(p, 735, 1507.5, 75);
+		assertEquals(6.5, p.score());
+		// M's own table: wrpCoordinate*1 already in Angstrom, the run from wrpSourceName
+		Path m = Files.writeString(tmp.resolve("thyroglobulin.star"), "data_\nloop_\n_wrpCoordinateX1 #1\n"
+				+ "_wrpCoordinateY1 #2\n_wrpCoordinateZ1 #3\n_wrpAngleRot1 #4\n_wrpAngleTilt1 #5\n_wrpAnglePsi1 #6\n"
+				+ "_wrpSourceName #7\n_wrpSourceHash #8\n1234.5 678.25 90 0 0 0 TS_02.tomostar abc123\n");
+		assertPlace(PickFiles.read(PickFormat.WARP, m, CZII, sizes::get, null).get("TS_02").get(0), 1234.5, 678.25,
+				90);
+		// Warp's template matching writes coordinates normalised to the volume: refused, not read as pixels
+		Path normalised = Files.writeString(tmp.resolve("beta-amylase.star"), "data_\nloop_\n_rlnCoordinateX #1\n"
+				+ "_rlnCoordinateY #2\n_rlnCoordinateZ #3\n_rlnMicrographName #4\n0.25 0.5 0.75 TS_01.tomostar\n"
+				+ "0.1 0.9 0.4 TS_01.tomostar\n");
+		TomoPickIoException e = assertThrows(TomoPickIoException.class,
+				() -> PickFiles.read(PickFormat.WARP, normalised, CZII, sizes::get, null));
+		assertTrue(e.getMessage().contains("beta-amylase.star") && e.getMessage().contains("normalised"),
+				e.getMessage());
+		// no tilt-series column: the run must be given
+		Path bare = Files.writeString(tmp.resolve("virus-like-particle.star"), "data_\nloop_\n_rlnCoordinateX #1\n"
+				+ "_rlnCoordinateY #2\n_rlnCoordinateZ #3\n12 13 14\n");
+		e = assertThrows(TomoPickIoException.class,
+				() -> PickFiles.read(PickFormat.WARP, bare, CZII, sizes::get, null));
+		assertTrue(e.getMessage().contains("virus-like-particle.star") && e.getMessage().contains("run"),
+				e.getMessage());
+		assertPlace(PickFiles.read(PickFormat.WARP, bare, CZII, sizes::get, "TS_02").get("TS_02").get(0), 60, 65,
+				70);
+	}
+
+	private static void assertPlace(Particle p, double x, double y, double z) {
+		assertEquals(x, p.x(), 1e-9, "x");
+		assertEquals(y, p.y(), 1e-9, "y");
+		assertEquals(z, p.z(), 1e-9, "z");
 	}
 
 	@Test
