@@ -14,27 +14,35 @@ package org.tomopick.adapt;
  * @param yoloSteps          YOLO steps per epoch
  * @param unetLearningRate   UNet learning rate (lower than from scratch: fine-tuning)
  * @param yoloLearningRate   YOLO learning rate
+ * @param confidence         how sure the held-out data must be that the adapted models (and thresholds re-chosen
+ *                           there) score better than the starting ones before they replace them: the share of block
+ *                           bootstrap resamplings in which they do (0.5: take them whenever they scored higher)
  */
 public record AdaptSettings(double minutes, long seed, double heldOutFraction, double unetShare, int unetSteps,
-		int yoloSteps, double unetLearningRate, double yoloLearningRate) {
+		int yoloSteps, double unetLearningRate, double yoloLearningRate, double confidence) {
 
 	public static AdaptSettings defaults() {
-		return new AdaptSettings(30, 42, 0.25, 0.65, 8, 16, 3e-4, 3e-4);
+		return new AdaptSettings(30, 42, 0.25, 0.65, 8, 16, 3e-4, 3e-4, 0.9);
+	}
+
+	public AdaptSettings withConfidence(double c) {
+		return new AdaptSettings(minutes, seed, heldOutFraction, unetShare, unetSteps, yoloSteps, unetLearningRate,
+				yoloLearningRate, c);
 	}
 
 	public AdaptSettings withMinutes(double m) {
 		return new AdaptSettings(m, seed, heldOutFraction, unetShare, unetSteps, yoloSteps, unetLearningRate,
-				yoloLearningRate);
+				yoloLearningRate, confidence);
 	}
 
 	public AdaptSettings withSeed(long s) {
 		return new AdaptSettings(minutes, s, heldOutFraction, unetShare, unetSteps, yoloSteps, unetLearningRate,
-				yoloLearningRate);
+				yoloLearningRate, confidence);
 	}
 
 	public AdaptSettings withSteps(int unet, int yolo) {
 		return new AdaptSettings(minutes, seed, heldOutFraction, unetShare, unet, yolo, unetLearningRate,
-				yoloLearningRate);
+				yoloLearningRate, confidence);
 	}
 
 	public AdaptSettings validate() {
@@ -48,6 +56,8 @@ public record AdaptSettings(double minutes, long seed, double heldOutFraction, d
 			throw new IllegalArgumentException("adapt: steps per epoch must be >= 1");
 		if (!(unetLearningRate > 0 && yoloLearningRate > 0))
 			throw new IllegalArgumentException("adapt: learning rates must be > 0");
+		if (!(confidence >= 0.5 && confidence < 1))
+			throw new IllegalArgumentException("adapt: confidence must be in [0.5, 1), was " + confidence);
 		return this;
 	}
 }

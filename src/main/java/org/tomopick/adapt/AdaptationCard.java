@@ -41,6 +41,9 @@ public final class AdaptationCard {
 		row(b, "particles", o.trainingParticles() + " fitted on, " + o.heldOutParticles() + " held out");
 		row(b, "simulated tomograms mixed in", Integer.toString(simulated));
 		row(b, "seed", Long.toString(settings.seed()));
+		row(b, "confidence", String.format(Locale.ROOT, "adapted models and re-chosen thresholds replace the starting "
+				+ "ones when better in %.0f%% of block-bootstrap resamplings of the held-out data", 100
+						* settings.confidence()));
 		row(b, "time", String.format(Locale.ROOT, "%.1f of %.1f min%s", o.seconds() / 60, settings.minutes(),
 				o.stoppedEarly() ? " (stopped early: budget spent or stopped by the user; best state so far kept)"
 						: ""));

@@ -58,11 +58,6 @@ import com.google.gson.JsonObject;
 public final class ModelAdaptation {
 
 	/** One stage: its score on the held-out data before and after, whether its result was kept. */
-	/**
-	 * How sure the held-out data must be that a change scores better before it is kept: the fraction of block
-	 * bootstrap resamplings ({@link PipelineTuner#chanceBetter}) in which it does.
-	 */
-	static final double CONFIDENCE = 0.9;
 	/** The blocks the held-out data are resampled in: about three ribosome diameters. */
 	static final double BLOCK_ANGSTROM = 800;
 	static final int DRAWS = 400;
@@ -217,7 +212,7 @@ public final class ModelAdaptation {
 			if (startTuning != null) {
 				double chance = tuner.chanceBetter(startPicks, startRetuned, startPicks, startTuning, BLOCK_ANGSTROM,
 						DRAWS, settings.seed());
-				boolean retune = chance >= CONFIDENCE;
+				boolean retune = chance >= settings.confidence();
 				startBest = retune ? startRetuned : startTuning;
 				startBestScore = retune ? startRetunedScore : before;
 				startChoice = String.format(Locale.ROOT, "thresholds chosen on the held-out data better than the "
@@ -226,9 +221,9 @@ public final class ModelAdaptation {
 			}
 			double chance = tuner.chanceBetter(adaptedPicks, tuning, startPicks, startBest, BLOCK_ANGSTROM, DRAWS,
 					settings.seed() + 1);
-			boolean adaptedKept = chance >= CONFIDENCE;
+			boolean adaptedKept = chance >= settings.confidence();
 			String note = String.format(Locale.ROOT, "adapted better than the starting models in %.0f%% of "
-					+ "resamplings of the held-out data (%.0f%% needed): %s; %s", 100 * chance, 100 * CONFIDENCE,
+					+ "resamplings of the held-out data (%.0f%% needed): %s; %s", 100 * chance, 100 * settings.confidence(),
 					adaptedKept ? "adapted models kept" : "starting models kept", startChoice);
 			stages.add(new Stage("thresholds", startBestScore, after, adaptedKept, (System.nanoTime() - t0) * 1e-9,
 					note));

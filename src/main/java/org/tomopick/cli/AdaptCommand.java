@@ -60,6 +60,12 @@ final class AdaptCommand implements Runnable {
 	@Option(names = "--minutes", paramLabel = "M", description = "Time budget in minutes (default 30).")
 	double minutes = 30;
 
+	@Option(names = "--confidence", paramLabel = "P", description = "How sure the held-out data must be that the "
+			+ "adapted models score better before they replace the starting ones: the share of block-bootstrap "
+			+ "resamplings of the held-out part in which they do (default 0.9; 0.5 takes them whenever they scored "
+			+ "higher there).")
+	double confidence = AdaptSettings.defaults().confidence();
+
 	@Option(names = "--val-runs", paramLabel = "RUN", split = ",", description = "Annotated runs to choose on instead "
 			+ "of held-out parts of the adapted runs.")
 	List<String> valRuns = List.of();
@@ -99,9 +105,10 @@ final class AdaptCommand implements Runnable {
 			throw new UserInputException("--with-simulated must be in [0, 1000], was " + withSimulated);
 		AdaptSettings settings;
 		try {
-			settings = AdaptSettings.defaults().withMinutes(minutes).withSeed(seed).validate();
+			settings = AdaptSettings.defaults().withMinutes(minutes).withSeed(seed).withConfidence(confidence)
+					.validate();
 		} catch (IllegalArgumentException e) {
-			throw new UserInputException("--minutes: " + e.getMessage());
+			throw new UserInputException("--minutes / --confidence: " + e.getMessage());
 		}
 		ParticleCatalog catalog = ParticleCatalog.czii();
 		CopickTomograms source = new CopickTomograms(project, tomoType);

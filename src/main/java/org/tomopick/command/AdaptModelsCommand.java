@@ -77,6 +77,11 @@ public class AdaptModelsCommand implements Command {
 	@Parameter(label = "Time budget (minutes)", min = "0.1")
 	private double minutes = 30;
 
+	@Parameter(label = "Keep the adapted models when better in this share of resamplings", min = "0.5", max = "0.99",
+			stepSize = "0.05", description = "How sure the held-out part must be of the gain (0.5: whenever they "
+					+ "scored higher there)")
+	private double confidence = AdaptSettings.defaults().confidence();
+
 	@Parameter(label = "Seed")
 	private long seed = 42;
 
@@ -92,7 +97,8 @@ public class AdaptModelsCommand implements Command {
 	@Override
 	public void run() {
 		ParticleCatalog catalog = ParticleCatalog.czii();
-		AdaptSettings settings = AdaptSettings.defaults().withMinutes(minutes).withSeed(seed).validate();
+		AdaptSettings settings = AdaptSettings.defaults().withMinutes(minutes).withSeed(seed)
+				.withConfidence(confidence).validate();
 		Path out = output.toPath();
 		ModelAdaptation.requireNewFolder(out);
 		List<AnnotatedTomogram> annotated = annotated(catalog);
