@@ -51,7 +51,7 @@ final class AdaptCommand implements Runnable {
 	String truthSession;
 
 	@Option(names = "--models", paramLabel = "DIR", description = "Models to start from (default: ./models, else the shipped ones).")
-	Path models = CliPaths.defaultModels();
+	Path models = org.tomopick.pipeline.DefaultModels.commandLine();
 
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Models folder to write (must not "
 			+ "exist, or be empty); pick, demo, bench and Fiji take it as --models.")

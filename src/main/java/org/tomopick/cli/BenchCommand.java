@@ -40,7 +40,7 @@ final class BenchCommand implements Runnable {
 	Path scratch;
 
 	@Option(names = "--models", paramLabel = "DIR", description = "Models for the picking benchmark (default: ./models, else the shipped ones).")
-	Path models = CliPaths.defaultModels();
+	Path models = org.tomopick.pipeline.DefaultModels.commandLine();
 
 	@Option(names = "--tomograms", paramLabel = "N", description = "Test tomograms for the picking benchmark "
 			+ "(default 6; 1 with --quick).")

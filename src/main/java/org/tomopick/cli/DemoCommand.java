@@ -38,7 +38,7 @@ final class DemoCommand implements Runnable {
 	Path out = Path.of("tomopick-demo");
 
 	@Option(names = "--models", paramLabel = "DIR", description = "Models folder (default: ./models, else the shipped models beside the launcher).")
-	Path models = CliPaths.defaultModels();
+	Path models = org.tomopick.pipeline.DefaultModels.commandLine();
 
 	@Option(names = "--mode", paramLabel = "MODE", description = "full (default), unet, yolo, no-dbscan or no-classifier.")
 	String mode = "full";

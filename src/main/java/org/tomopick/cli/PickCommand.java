@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.tomopick.batch.PickedRun;
+import org.tomopick.batch.RunPicker;
+import org.tomopick.batch.ThresholdOptions;
 import org.tomopick.fuse.FusionSettings;
-import org.tomopick.io.VolumeSource;
-import org.tomopick.io.copick.CopickPicksWriter;
 import org.tomopick.io.copick.CopickProject;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.ParticleClass;
@@ -18,7 +19,6 @@ import org.tomopick.pipeline.CopickTomograms;
 import org.tomopick.pipeline.PickingMode;
 import org.tomopick.pipeline.PickingPipeline;
 import org.tomopick.pipeline.PickingResult;
-import org.tomopick.pipeline.BranchOutputs;
 import org.tomopick.io.DenseVolume;
 import org.tomopick.io.zarr.OmeZarrWriter;
 import org.tomopick.io.zarr.OmeZarrWriterSettings;
@@ -48,7 +48,7 @@ final class PickCommand implements Runnable {
 
 	@Option(names = "--models", paramLabel = "DIR", description = "Models folder with unet/ and yolo/ (default "
 			+ "./models, else the shipped models beside the tomopick launcher).")
-	Path models = CliPaths.defaultModels();
+	Path models = org.tomopick.pipeline.DefaultModels.commandLine();
 
 	@Option(names = "--user", paramLabel = "USER", description = "CoPick user of the picks (default tomopick).")
 	String user = "tomopick";
@@ -80,7 +80,7 @@ final class PickCommand implements Runnable {
 	@Override
 	public void run() {
 		PickingMode pickingMode = PickingMode.parse(mode);
-		FusionSettings fusion = fusionSettings();
+		FusionSettings fusion = ThresholdOptions.parse(thresholds, ParticleCatalog.czii());
 		ParticleCatalog catalog = ParticleCatalog.czii();
 		Map<String, Path> tomograms = tomograms();
 		CopickProject target = CopickProject.open(out);
@@ -91,27 +91,19 @@ final class PickCommand implements Runnable {
 		PrintWriter stdout = spec.commandLine().getOut();
 		try (PickingPipeline pipeline = PickingPipeline.load(models, pickingMode, fusion);
 				ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
+			RunPicker picker = new RunPicker(pipeline, target, user, session, catalog);
 			for (Map.Entry<String, Path> e : tomograms.entrySet()) {
 				String run = e.getKey();
-				long t0 = System.nanoTime();
-				progress.report("reading " + run, 0);
-				VolumeSource source = VolumeSource.open(e.getValue());
-				double vs = source.geometry().orElseThrow(() -> new UserInputException(e.getValue()
-						+ " does not store its voxel size; convert it with --voxel-size first")).voxelSize(0)[2];
-				var volume = source.read(0).toFloat32();
-				double readSeconds = (System.nanoTime() - t0) * 1e-9;
-				BranchOutputs outputs = pipeline.detect(volume, vs, progress);
-				PickingResult result = pipeline.fuse(outputs, pickingMode);
-				if (heatmap != null)
-					writeHeatmaps(heatmap.resolve(run), outputs.unetMaps());
-				CopickPicksWriter.writeRun(target, run, user, session, vs, result.particles(), catalog);
-				target.writeConfigIfAbsent("TomoPick picks", catalog); // once picks are there, so that copick opens them
+				PickedRun picked = picker.pick(run, e.getValue(), progress,
+						heatmap == null ? null : outputs -> writeHeatmaps(heatmap.resolve(run), outputs.unetMaps()));
+				PickingResult result = picked.result();
 				stdout.printf(Locale.ROOT, "run %s: %d particles (%s; UNet %d, YOLO %d candidates) -> %s (%s/%s)%n",
 						run, result.particles().size(), pickingMode, result.unetCandidates(),
 						result.yoloCandidates(), target.picksFolder(run), user, session);
-				StringBuilder timing = new StringBuilder(String.format(Locale.ROOT, "  seconds: read %.2f", readSeconds));
+				StringBuilder timing = new StringBuilder(String.format(Locale.ROOT, "  seconds: read %.2f",
+						picked.readSeconds()));
 				result.stageSeconds().forEach((k, v) -> timing.append(String.format(Locale.ROOT, ", %s %.2f", k, v)));
-				timing.append(String.format(Locale.ROOT, ", total %.2f", (System.nanoTime() - t0) * 1e-9));
+				timing.append(String.format(Locale.ROOT, ", total %.2f", picked.totalSeconds()));
 				stdout.println(timing);
 				stdout.flush();
 			}
@@ -125,34 +117,6 @@ final class PickCommand implements Runnable {
 		for (int k = 0; k < maps.classes().size(); k++)
 			OmeZarrWriter.write(DenseVolume.ofFloats(maps.shape(), maps.map(k)),
 					dir.resolve(maps.classes().get(k).name() + ".zarr"), OmeZarrWriterSettings.defaults(vs), true);
-	}
-
-	/** Explicit thresholds, or null to use the models' tuned ones (or the default 0.5 without tuning). */
-	private FusionSettings fusionSettings() {
-		if (thresholds.isEmpty())
-			return null;
-		double all = FusionSettings.defaults().defaultThreshold();
-		Map<String, Double> perClass = new LinkedHashMap<>();
-		ParticleCatalog catalog = ParticleCatalog.czii();
-		for (String t : thresholds) {
-			int eq = t.indexOf('=');
-			if (eq <= 0)
-				throw new UserInputException("--threshold must be CLASS=VALUE or all=VALUE, was '" + t + "'");
-			String name = t.substring(0, eq);
-			double value;
-			try {
-				value = Double.parseDouble(t.substring(eq + 1));
-			} catch (NumberFormatException ex) {
-				throw new UserInputException("--threshold " + t + ": '" + t.substring(eq + 1) + "' is not a number");
-			}
-			if (!(value >= 0 && value <= 1))
-				throw new UserInputException("--threshold " + t + ": must be a number in [0, 1]");
-			if (name.equals("all"))
-				all = value;
-			else
-				perClass.put(catalog.get(name).name(), value);
-		}
-		return FusionSettings.defaults().withThresholds(all, perClass).validate();
 	}
 
 	/** Run name -> tomogram path, in order. */
