@@ -22,7 +22,7 @@ public record AdaptSettings(double minutes, long seed, double heldOutFraction, d
 		int yoloSteps, double unetLearningRate, double yoloLearningRate, double confidence) {
 
 	public static AdaptSettings defaults() {
-		return new AdaptSettings(30, 42, 0.25, 0.65, 8, 16, 3e-4, 3e-4, 0.9);
+		return new AdaptSettings(30, 42, 0.25, 0.65, 8, 16, 3e-4, 3e-4, 0.5);
 	}
 
 	public AdaptSettings withConfidence(double c) {

@@ -78,8 +78,8 @@ public class AdaptModelsCommand implements Command {
 	private double minutes = 30;
 
 	@Parameter(label = "Keep the adapted models when better in this share of resamplings", min = "0.5", max = "0.99",
-			stepSize = "0.05", description = "How sure the held-out part must be of the gain (0.5: whenever they "
-					+ "scored higher there)")
+			stepSize = "0.05", description = "How sure the held-out part must be of the gain (0.5, the default: "
+					+ "whenever they did in at least half; 0.9: a gain it is sure of)")
 	private double confidence = AdaptSettings.defaults().confidence();
 
 	@Parameter(label = "Seed")
