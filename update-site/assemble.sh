@@ -3,7 +3,7 @@
 # with the third-party jars TomoPick needs that Fiji does not ship. Copy (or rsync) target/fiji/ over Fiji.app/,
 # or upload it as an ImageJ update site with the Fiji updater.
 #   update-site/assemble.sh [FIJI_APP]   with FIJI_APP given, jars that Fiji.app/jars already has (any version)
-#                                        are left out; without it, a built-in list of jars Fiji ships is used.
+#                                        are left out; without it, the list in update-site/fiji-jars.txt.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 fiji="${1:-}"
@@ -13,10 +13,12 @@ rm -rf "$out"
 mkdir -p "$out/plugins" "$out/jars"
 jar="$(ls "$here"/target/TomoPick_-*.jar | grep -v -e '-sources.jar' -e '-tests.jar' | head -n 1)"
 cp "$jar" "$out/plugins/"
-# Jars that every Fiji has (provided): ImageJ, SciJava, ImgLib2, gson, Apache commons, JTransforms, JNA, slf4j.
-shipped='^(ij|scijava-common|imglib2|gson|commons-math3|commons-io|commons-compress|commons-codec|JTransforms|JLargeArrays|jna|slf4j-api)$'
-# Jars only the command line uses: slf4j-nop silences SLF4J's "no providers" warning there; Fiji has its own logging.
-cli_only='^(slf4j-nop)$'
+# Jars that every Fiji has (shipped: ImageJ, SciJava, ImgLib2, gson, Apache commons, JNA, slf4j) and jars only the
+# command line uses (cli-only: slf4j-nop), from update-site/fiji-jars.txt, which FijiJarsTest checks against Fiji's
+# pom-scijava and docs/fiji-jars.md
+rules() { awk -v kind="$1" '$1 == kind { printf "%s%s", sep, $2; sep = "|" }' "$here/update-site/fiji-jars.txt"; }
+shipped="^($(rules shipped))\$"
+cli_only="^($(rules cli-only))\$"
 for lib in "$here"/target/lib/*.jar; do
 	name="$(basename "$lib" .jar)"
 	artifact="$(echo "$name" | sed -E 's/-[0-9][^-]*(-[0-9][^-]*)*(-linux-x86_64)?$//')"
