@@ -1,16 +1,15 @@
 package org.tomopick.classify;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
-import org.jtransforms.fft.FloatFFT_3D;
 import org.tomopick.fuse.FusedParticle;
 import org.tomopick.grid.SpectralWhitening;
+import org.tomopick.sim.RandomRotations;
 
 /**
  * Template matching at the proposals: the physics-based evidence that needs no training domain. For each particle
@@ -53,17 +52,8 @@ public final class TemplateScores {
 		 * for the density's support (values above 1% of its largest).
 		 */
 		public static WorkingMap of(float[] density, int[] shape, double voxelAngstrom, double workingAngstrom) {
-			int nz = shape[0], ny = shape[1], nx = shape[2];
-			double max = 0;
-			for (float v : density)
-				max = Math.max(max, Math.abs(v));
-			double cz = (nz - 1) / 2.0, cy = (ny - 1) / 2.0, cx = (nx - 1) / 2.0, r2 = 0;
-			for (int z = 0, i = 0; z < nz; z++)
-				for (int y = 0; y < ny; y++)
-					for (int x = 0; x < nx; x++, i++)
-						if (Math.abs(density[i]) > 0.01 * max)
-							r2 = Math.max(r2, (z - cz) * (z - cz) + (y - cy) * (y - cy) + (x - cx) * (x - cx));
-			double supportAngstrom = (Math.sqrt(r2) + 1) * voxelAngstrom;
+			double cz = (shape[0] - 1) / 2.0, cy = (shape[1] - 1) / 2.0, cx = (shape[2] - 1) / 2.0;
+			double supportAngstrom = supportRadius(density, shape) * voxelAngstrom;
 			int n = Math.min(64, 2 * (int) Math.ceil(supportAngstrom / workingAngstrom) + 3);
 			float[] out = new float[n * n * n];
 			double c = (n - 1) / 2.0, ratio = workingAngstrom / voxelAngstrom;
@@ -208,15 +198,8 @@ public final class TemplateScores {
 	static double[][] rotations() {
 		SplittableRandom random = new SplittableRandom(ROTATION_SEED);
 		double[][] r = new double[ROTATIONS][];
-		for (int i = 0; i < ROTATIONS; i++) {
-			double u1 = random.nextDouble(), u2 = random.nextDouble(), u3 = random.nextDouble();
-			double a = Math.sqrt(1 - u1), b = Math.sqrt(u1);
-			double qx = a * Math.sin(2 * Math.PI * u2), qy = a * Math.cos(2 * Math.PI * u2);
-			double qz = b * Math.sin(2 * Math.PI * u3), qw = b * Math.cos(2 * Math.PI * u3);
-			r[i] = new double[] { 1 - 2 * (qy * qy + qz * qz), 2 * (qx * qy - qz * qw), 2 * (qx * qz + qy * qw),
-					2 * (qx * qy + qz * qw), 1 - 2 * (qx * qx + qz * qz), 2 * (qy * qz - qx * qw),
-					2 * (qx * qz - qy * qw), 2 * (qy * qz + qx * qw), 1 - 2 * (qx * qx + qy * qy) };
-		}
+		for (int i = 0; i < ROTATIONS; i++)
+			r[i] = RandomRotations.uniform(random);
 		return r;
 	}
 
@@ -224,15 +207,7 @@ public final class TemplateScores {
 	private static Bank bank(WorkingMap map, double[][] rotations, double workingAngstrom) {
 		int n = map.n();
 		double c = (n - 1) / 2.0;
-		double max = 0, r2 = 0;
-		for (float v : map.data())
-			max = Math.max(max, Math.abs(v));
-		for (int z = 0, i = 0; z < n; z++)
-			for (int y = 0; y < n; y++)
-				for (int x = 0; x < n; x++, i++)
-					if (Math.abs(map.data()[i]) > 0.01 * max)
-						r2 = Math.max(r2, (z - c) * (z - c) + (y - c) * (y - c) + (x - c) * (x - c));
-		double radius = Math.sqrt(r2) + 1;
+		double radius = supportRadius(map.data(), new int[] { n, n, n });
 		List<int[]> inside = new ArrayList<>();
 		int half = (int) Math.ceil(radius);
 		for (int z = -half; z <= half; z++)
@@ -273,7 +248,7 @@ public final class TemplateScores {
 								}
 						rotated[i] = (float) (sum / (s * s * s));
 					}
-			bandPass(rotated, padded, workingAngstrom);
+			SpectralWhitening.bandPassInPlace(rotated, new int[] { padded, padded, padded }, workingAngstrom);
 			float[] copy = new float[v];
 			double mean = 0;
 			for (int k = 0; k < v; k++) {
@@ -294,26 +269,22 @@ public final class TemplateScores {
 		return new Bank(dx, dy, dz, copies);
 	}
 
-	/** The working grid's band-pass. */
-	private static void bandPass(float[] cube, int n, double voxelAngstrom) {
-		float[] a = Arrays.copyOf(cube, 2 * cube.length);
-		FloatFFT_3D fft = new FloatFFT_3D(n, n, n);
-		fft.realForwardFull(a);
-		for (int z = 0, i = 0; z < n; z++) {
-			double fz = (z <= n / 2 ? z : z - n) / (double) n;
-			for (int y = 0; y < n; y++) {
-				double fy = (y <= n / 2 ? y : y - n) / (double) n;
-				for (int x = 0; x < n; x++, i++) {
-					double fx = (x <= n / 2 ? x : x - n) / (double) n;
-					float g = (float) SpectralWhitening.bandPass(Math.sqrt(fz * fz + fy * fy + fx * fx), voxelAngstrom);
-					a[2 * i] *= g;
-					a[2 * i + 1] *= g;
-				}
-			}
-		}
-		fft.complexInverse(a, true);
-		for (int i = 0; i < cube.length; i++)
-			cube[i] = a[2 * i];
+	/**
+	 * One voxel more than the distance from the box's centre ((n-1)/2 per axis) to the farthest voxel above 1% of the
+	 * largest absolute value: the radius, in voxels, outside which a map is negligible.
+	 */
+	private static double supportRadius(float[] v, int[] shape) {
+		int nz = shape[0], ny = shape[1], nx = shape[2];
+		double max = 0, r2 = 0;
+		for (float x : v)
+			max = Math.max(max, Math.abs(x));
+		double cz = (nz - 1) / 2.0, cy = (ny - 1) / 2.0, cx = (nx - 1) / 2.0;
+		for (int z = 0, i = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++, i++)
+					if (Math.abs(v[i]) > 0.01 * max)
+						r2 = Math.max(r2, (z - cz) * (z - cz) + (y - cy) * (y - cy) + (x - cx) * (x - cx));
+		return Math.sqrt(r2) + 1;
 	}
 
 	/** Trilinear value at voxel coordinates (z, y, x) of a volume; 0 outside. */

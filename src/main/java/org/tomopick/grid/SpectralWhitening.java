@@ -111,6 +111,23 @@ public final class SpectralWhitening {
 		return gain;
 	}
 
+	/** Applies {@link #bandPass} alone (no whitening) to {@code v} (shape z, y, x; voxels of {@code voxelAngstrom}). */
+	public static void bandPassInPlace(float[] v, int[] shape, double voxelAngstrom) {
+		if ((long) shape[0] * shape[1] * shape[2] != v.length)
+			throw new IllegalArgumentException("shape does not match the data");
+		float[] a = java.util.Arrays.copyOf(v, 2 * v.length);
+		FloatFFT_3D fft = new FloatFFT_3D(shape[0], shape[1], shape[2]);
+		fft.realForwardFull(a);
+		forEachFrequency(shape, (i, f) -> {
+			float g = (float) bandPass(f, voxelAngstrom);
+			a[2 * i] *= g;
+			a[2 * i + 1] *= g;
+		});
+		fft.complexInverse(a, true);
+		for (int i = 0; i < v.length; i++)
+			v[i] = a[2 * i];
+	}
+
 	/**
 	 * The fixed band-pass every working grid gets after whitening, at a radial frequency {@code f} in cycles per voxel
 	 * of {@code voxelAngstrom}: a Gaussian high-pass at {@value #HIGH_PASS_ANGSTROM} Å times a Gaussian low-pass of
