@@ -83,8 +83,19 @@ public final class BlobProposals {
 		float[] large = GaussianBlur.blur(binned, s, 1.25 * sigma);
 		for (int i = 0; i < small.length; i++)
 			small[i] = dark ? small[i] - large[i] : large[i] - small[i];
-		float[] dog = small;
-		double threshold = -MIN_SIGMAS * Normalisation.robustScale(dog); // the extrema sought are minima of dog
+		return strongestMinima(small, grid, hint, max);
+	}
+
+	/**
+	 * The local minima (26 neighbours) of a filter response on {@code grid} that lie beyond {@value #MIN_SIGMAS}
+	 * robust standard deviations below zero, at their sub-voxel positions, at most {@code max}, deepest first, as
+	 * proposals of {@code hint}.
+	 */
+	static List<FusedParticle> strongestMinima(float[] response, WorkingGrid grid, ParticleClass hint, int max) {
+		int nz = grid.sizeZ(), ny = grid.sizeY(), nx = grid.sizeX();
+		int[] s = { nz, ny, nx };
+		float[] dog = response;
+		double threshold = -MIN_SIGMAS * Normalisation.robustScale(dog); // the extrema sought are minima
 		List<double[]> minima = new ArrayList<>(); // {value, x, y, z} in Angstrom
 		for (int z = 1; z < nz - 1; z++)
 			for (int y = 1; y < ny - 1; y++)

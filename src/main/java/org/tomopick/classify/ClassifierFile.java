@@ -79,6 +79,7 @@ public final class ClassifierFile {
 		proposals.addProperty("min_cluster_support", classifier.proposals().minClusterSupport());
 		proposals.addProperty("blobs", classifier.proposals().blobs());
 		proposals.addProperty("dark_blobs", classifier.proposals().darkBlobs());
+		proposals.addProperty("shell_filter", classifier.proposals().shellFilter());
 		proposals.addProperty("grid_voxel_angstrom", classifier.proposals().gridVoxelAngstrom());
 		proposals.addProperty("normalisation", classifier.proposals().normalisation().id());
 		o.add("proposals", proposals);
@@ -229,6 +230,7 @@ public final class ClassifierFile {
 		if (p.has("normalisation"))
 			proposals = new ProposalSettings(proposals.candidateThreshold(), proposals.minClusterSupport(),
 					proposals.blobs(), p.has("dark_blobs") && p.get("dark_blobs").getAsBoolean(),
+					p.has("shell_filter") && p.get("shell_filter").getAsBoolean(),
 					p.get("grid_voxel_angstrom").getAsDouble(), Normalisation.of(p.get("normalisation").getAsString()));
 		return new CandidateClassifier(rf, features, classes, labels, proposals, profiles);
 	}

@@ -86,8 +86,9 @@ final class TrainClassifierCommand implements Runnable {
 			+ "to be a proposal (default 0.2).")
 	double proposalSupport = ProposalSettings.defaults().minClusterSupport();
 
-	@Option(names = "--no-blobs", description = "Leave out the blob proposals (the bright cavities of "
-			+ "apo-ferritin-sized shells; on by default).")
+	@Option(names = "--no-blobs", description = "Leave out the proposals that need no training (the "
+			+ "centres of apo-ferritin-sized shells from a shell-shaped matched filter, dark blobs the size of each "
+			+ "class; on by default).")
 	boolean noBlobs;
 
 	@Option(names = "--examples", paramLabel = "DIR", description = "Keep the collected examples in this folder "
@@ -115,8 +116,8 @@ final class TrainClassifierCommand implements Runnable {
 		ProposalSettings proposals;
 		try {
 			ProposalSettings d = ProposalSettings.defaults();
-			proposals = new ProposalSettings(proposalThreshold, proposalSupport, !noBlobs, !noBlobs, d.gridVoxelAngstrom(),
-					d.normalisation());
+			proposals = new ProposalSettings(proposalThreshold, proposalSupport, !noBlobs, !noBlobs, !noBlobs,
+					d.gridVoxelAngstrom(), d.normalisation());
 		} catch (IllegalArgumentException e) {
 			throw new UserInputException(e.getMessage());
 		}

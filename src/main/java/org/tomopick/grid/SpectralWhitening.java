@@ -129,6 +129,37 @@ public final class SpectralWhitening {
 	}
 
 	/**
+	 * The cross-correlation of a working grid {@code v} (shape z, y, x; voxels of {@code voxelAngstrom}) with a
+	 * template given as {@code kernel}: a volume of the same shape whose centre is voxel (0, 0, 0), the rest wrapped
+	 * around (circularly). The template is band-passed as the grid was ({@link #bandPass}), so that it looks like a
+	 * particle in the grid, and correlated everywhere at once by FFT; out[i] is the sum over offsets d of
+	 * v[i + d] * template[d], with the grid's edges wrapped.
+	 */
+	public static float[] correlateBandPassed(float[] v, int[] shape, float[] kernel, double voxelAngstrom) {
+		int nz = shape[0], ny = shape[1], nx = shape[2];
+		if ((long) nz * ny * nx != v.length || kernel.length != v.length)
+			throw new IllegalArgumentException("shape does not match the data or the kernel");
+		if (2L * v.length > Integer.MAX_VALUE - 8)
+			throw new IllegalArgumentException("volume too large to correlate in one piece: " + v.length + " voxels");
+		FloatFFT_3D fft = new FloatFFT_3D(nz, ny, nx);
+		float[] a = java.util.Arrays.copyOf(v, 2 * v.length);
+		fft.realForwardFull(a);
+		float[] b = java.util.Arrays.copyOf(kernel, 2 * kernel.length);
+		fft.realForwardFull(b);
+		forEachFrequency(shape, (i, f) -> {
+			float g = (float) bandPass(f, voxelAngstrom);
+			float ar = a[2 * i], ai = a[2 * i + 1], br = g * b[2 * i], bi = -g * b[2 * i + 1]; // conj(template)
+			a[2 * i] = ar * br - ai * bi;
+			a[2 * i + 1] = ar * bi + ai * br;
+		});
+		fft.complexInverse(a, true);
+		float[] out = new float[v.length];
+		for (int i = 0; i < v.length; i++)
+			out[i] = a[2 * i];
+		return out;
+	}
+
+	/**
 	 * The fixed band-pass every working grid gets after whitening, at a radial frequency {@code f} in cycles per voxel
 	 * of {@code voxelAngstrom}: a Gaussian high-pass at {@value #HIGH_PASS_ANGSTROM} Å times a Gaussian low-pass of
 	 * width {@value #LOW_PASS_ANGSTROM} Å. Templates matched against a working grid get the same.

@@ -173,7 +173,7 @@ class CandidateClassifierTest {
 	@Test
 	void proposalSettingsAndTheGridTheFeaturesWereReadOnTravelWithTheFile() throws Exception {
 		int[] y = new int[100];
-		ProposalSettings given = new ProposalSettings(0.15, 0.3, true, false, 20, Normalisation.WHITENED);
+		ProposalSettings given = new ProposalSettings(0.15, 0.3, true, false, true, 20, Normalisation.WHITENED);
 		ClassifierFile.save(CandidateClassifier.fit(rows(100, 5, y, false), y, FEATURES, CLASSES, small(), given), tmp,
 				null);
 		assertEquals(given, ClassifierFile.load(tmp, FEATURES).proposals());

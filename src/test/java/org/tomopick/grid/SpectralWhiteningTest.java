@@ -103,4 +103,32 @@ class SpectralWhiteningTest {
 		assertTrue(Math.abs(at[0] - cz) <= 2 && Math.abs(at[1] - cy) <= 2 && Math.abs(at[2] - cx) <= 2,
 				"darkest spot at " + java.util.Arrays.toString(at));
 	}
+
+	@Test
+	void correlationWithABandPassedTemplateEqualsTheDirectSumOverOffsets() {
+		int[] shape = { 6, 7, 8 };
+		int n = 6 * 7 * 8;
+		SplittableRandom r = new SplittableRandom(9);
+		float[] v = new float[n], kernel = new float[n];
+		for (int i = 0; i < n; i++)
+			v[i] = (float) r.nextGaussian();
+		kernel[0] = 1; // an off-centre, asymmetric template: (0,0,0), (0,0,1) and (1,2,0) wrapped to (1,2,-1)
+		kernel[1] = 0.5f;
+		kernel[(1 * 7 + 2) * 8 + 7] = -0.75f;
+		double voxel = 40; // the band-pass at 40 A voxels damps these frequencies only in part
+		float[] out = SpectralWhitening.correlateBandPassed(v, shape, kernel, voxel);
+		float[] template = kernel.clone();
+		SpectralWhitening.bandPassInPlace(template, shape, voxel);
+		for (int z = 0; z < 6; z++)
+			for (int y = 0; y < 7; y++)
+				for (int x = 0; x < 8; x++) {
+					double sum = 0;
+					for (int dz = 0; dz < 6; dz++)
+						for (int dy = 0; dy < 7; dy++)
+							for (int dx = 0; dx < 8; dx++)
+								sum += v[(((z + dz) % 6) * 7 + (y + dy) % 7) * 8 + (x + dx) % 8]
+										* template[(dz * 7 + dy) * 8 + dx];
+					assertEquals(sum, out[(z * 7 + y) * 8 + x], 1e-4, "at " + z + "," + y + "," + x);
+				}
+	}
 }
