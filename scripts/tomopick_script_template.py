@@ -7,9 +7,13 @@
 # CommandService with the same snake_case keys as the macros; every command also works headless:
 #   ImageJ-linux64 --headless --run tomopick_script_template.py 'project="/data/copick",run_name="TS_5_4",out="/tmp"'
 
+from org.scijava.module import ModuleService
 from org.tomopick.command import OpenTomogramCommand, ExportPicksCommand, EvaluatePicksCommand
 
-opened = command.run(OpenTomogramCommand, True,
+# Open Tomogram lists a CoPick project's runs in its dialog, which makes it a SciJava DynamicCommand: for those,
+# CommandService.run returns None (a SciJava limitation), so it runs through the ModuleService, with the same keys.
+modules = command.getContext().service(ModuleService)
+opened = modules.run(command.getCommand(OpenTomogramCommand), True,
 	"path", project, "run", run_name, "level", 0, "load_picks", True,
 	"picks_user", "", "picks_session", "", "show", False).get()
 image = opened.getOutput("image")

@@ -25,7 +25,7 @@ import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.VoxelGeometry;
 import org.tomopick.pipeline.AnnotatedTomogram;
 import org.tomopick.pipeline.CopickTomograms;
-import org.tomopick.ui.StatusBarProgress;
+import org.tomopick.ui.FijiProgress;
 import org.tomopick.ui.TomogramSession;
 import org.tomopick.ui.TrainingPlot;
 
@@ -33,8 +33,8 @@ import ij.ImagePlus;
 
 /**
  * Plugins &gt; TomoPick &gt; Adapt Models: adapts a models folder to the user's own data, either the reviewed
- * particles of the open tomogram or the picks of a CoPick project's runs, with progress in the status bar (Esc stops
- * early and keeps the best so far) and a plot of each branch's loss and held-out score that updates after every
+ * particles of the open tomogram or the picks of a CoPick project's runs, with progress in the status bar and a
+ * progress window (Cancel or Esc stops early and keeps the best so far) and a plot of each branch's loss and held-out score that updates after every
  * epoch. Afterwards Pick Particles offers the new folder. The same engine as {@code tomopick adapt}.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>TomoPick>Adapt Models", headless = true,
@@ -102,7 +102,7 @@ public class AdaptModelsCommand implements Command {
 		Path out = output.toPath();
 		ModelAdaptation.requireNewFolder(out);
 		List<AnnotatedTomogram> annotated = annotated(catalog);
-		StatusBarProgress progress = new StatusBarProgress("Adapt Models");
+		FijiProgress progress = new FijiProgress("Adapt Models");
 		Map<String, TrainingPlot> plots = new LinkedHashMap<>();
 		boolean windows = show && CommandInputs.canShowWindows();
 		Path work = null;

@@ -18,7 +18,7 @@ import org.tomopick.sim.TemplateFolder;
 import org.tomopick.sim.TemplateLibrary;
 import org.tomopick.sim.TomogramSimulator;
 import org.tomopick.ui.CopickRunRef;
-import org.tomopick.ui.StatusBarProgress;
+import org.tomopick.ui.FijiProgress;
 import org.tomopick.ui.TomogramImages;
 import org.tomopick.ui.TomogramSession;
 import org.tomopick.ui.TomogramWindow;
@@ -101,13 +101,17 @@ public class GenerateSyntheticTomogramCommand implements Command {
 		SimulationSettings settings = d.withShape(size_z, size_y, size_x).withVoxelSize(voxel_size).withSeed(seed)
 				.withTilts(d.tilts().withRange(max_tilt, tilt_step).withTotalDose(dose))
 				.withSample(context ? d.sample() : d.sample().withoutContext()).validate();
-		StatusBarProgress progress = new StatusBarProgress("Synthetic tomogram");
 		TemplateLibrary library = templates == null || templates.isBlank()
 				? PhantomTemplates.library(catalog, voxel_size)
 				: TemplateFolder.load(Path.of(templates), catalog, voxel_size).library();
-		SimulatedTomogram sim = new TomogramSimulator(settings, library)
-				.simulate(RandomParticleLayout.uniformMix(catalog, density), progress);
-		progress.done();
+		FijiProgress progress = new FijiProgress("Synthetic tomogram");
+		SimulatedTomogram sim;
+		try {
+			sim = new TomogramSimulator(settings, library).simulate(RandomParticleLayout.uniformMix(catalog, density),
+					progress);
+		} finally {
+			progress.done();
+		}
 
 		Path root = output.toPath();
 		Path tomogram = new SimulatedRunWriter(root, catalog, tomo_type, truth_user).write(run, sim, true).tomogram();

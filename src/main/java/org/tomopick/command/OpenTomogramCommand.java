@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.command.DynamicCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -23,24 +24,34 @@ import ij.ImagePlus;
 /**
  * Plugins &gt; TomoPick &gt; Open Tomogram: opens an OME-Zarr group or array, an MRC file or a tomogram of a
  * CoPick run as an ImageJ stack (Zarr lazily, chunk-cached) calibrated in Angstrom, with the particle review view
- * on it; optionally with the run's existing picks of a user/session.
+ * on it; optionally with the run's existing picks of a user/session. The view opens at the middle slice.
+ * <p>
+ * For a CoPick project the dialog lists its runs, then the chosen run's voxel spacings and tomogram types
+ * ({@link OpenTomogramChoices}, filled in by SciJava's initializer and callbacks: a {@link DynamicCommand}); a
+ * macro gives the same keys as text ({@code run=TS_5_4 voxel_spacing=10.012 tomo_type=denoised}), and a value the
+ * project lacks fails naming the project and what it has.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>TomoPick>Open Tomogram", headless = true,
+		initializer = "listChoices",
 		description = "Opens a tomogram (OME-Zarr, Zarr, MRC or a CoPick run) for particle review")
-public class OpenTomogramCommand implements Command {
+public class OpenTomogramCommand extends DynamicCommand {
 
 	@Parameter(label = "Tomogram or CoPick project", description = "OME-Zarr group or array folder, MRC file, "
-			+ "or a CoPick overlay root / config file", style = "both", persist = false)
+			+ "or a CoPick project: its folder or its copick_config.json", style = "both", persist = false,
+			callback = "pathChanged")
 	private File path;
 
-	@Parameter(label = "Run (CoPick)", required = false, description = "empty: the first run", persist = false)
+	@Parameter(label = "Run (CoPick)", required = false, persist = false, callback = "runChanged",
+			description = "the runs of the CoPick project above; in a macro: empty for the first")
 	private String run = "";
 
-	@Parameter(label = "Voxel spacing (A, CoPick)", required = false, description = "0: the finest")
-	private double voxel_spacing;
+	@Parameter(label = "Voxel spacing (A, CoPick)", required = false, persist = false,
+			callback = "voxelSpacingChanged",
+			description = "the run's voxel spacings; in a macro: a number, empty or 0 for the finest")
+	private String voxel_spacing = "";
 
-	@Parameter(label = "Tomogram type (CoPick)", required = false,
-			description = "empty: denoised, else wbp, else the first")
+	@Parameter(label = "Tomogram type (CoPick)", required = false, persist = false,
+			description = "the tomogram types at that spacing; in a macro: empty for denoised, else wbp, else first")
 	private String tomo_type = "";
 
 	@Parameter(label = "Pyramid level", min = "0")
@@ -73,7 +84,7 @@ public class OpenTomogramCommand implements Command {
 
 	@Override
 	public void run() {
-		TomogramLocator.Located located = TomogramLocator.locate(path.toPath(), run, voxel_spacing, tomo_type);
+		TomogramLocator.Located located = TomogramLocator.locate(path.toPath(), run, voxelSpacing(), tomo_type);
 		VolumeSource source = VolumeSource.open(located.volume());
 		VoxelGeometry geometry = source.geometry()
 				.orElseGet(() -> VoxelGeometry.isotropic(CommandInputs.positive(voxel_size, "voxel_size"), 1));
@@ -89,7 +100,7 @@ public class OpenTomogramCommand implements Command {
 				throw new IllegalArgumentException("load_picks needs a CoPick project; " + path
 						+ " is a plain tomogram file (use Import Picks)");
 			String runName = located.copickRun().run();
-			List<Particle> picks = new CopickPicksLoader(located.copickRun().project(), catalog)
+			List<Particle> picks = new CopickPicksLoader(located.project(), catalog) // a run of the static root too
 					.load(CommandInputs.orNull(picks_user), CommandInputs.orNull(picks_session), List.of(runName))
 					.get(runName);
 			session.load(picks, true);
@@ -100,6 +111,50 @@ public class OpenTomogramCommand implements Command {
 		if (log != null)
 			log.info("TomoPick: opened " + located.volume() + " level " + level + " with " + particle_count
 					+ " particles");
+	}
+
+	/** The voxel_spacing text as Angstrom: empty or 0 for the finest. */
+	private double voxelSpacing() {
+		if (voxel_spacing == null || voxel_spacing.isBlank())
+			return 0;
+		double value;
+		try {
+			value = Double.parseDouble(voxel_spacing.strip());
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException("voxel_spacing: '" + voxel_spacing + "' is not a number", e);
+		}
+		if (!(value >= 0) || Double.isInfinite(value))
+			throw new IllegalArgumentException("voxel_spacing must be 0 (the finest) or a positive number, was "
+					+ voxel_spacing);
+		return value;
+	}
+
+	// -- the lists of a CoPick project in Fiji's dialog (SciJava calls these while the user chooses) --
+
+	/** Lists what the inputs name when the command starts; blank choices become their defaults, given ones stay. */
+	private void listChoices() {
+		offer(OpenTomogramChoices.of(path, run, voxel_spacing, tomo_type));
+	}
+
+	private void pathChanged() {
+		offer(OpenTomogramChoices.of(path, "", "", ""));
+	}
+
+	private void runChanged() {
+		offer(OpenTomogramChoices.of(path, run, "", ""));
+	}
+
+	private void voxelSpacingChanged() {
+		offer(OpenTomogramChoices.of(path, run, voxel_spacing, ""));
+	}
+
+	private void offer(OpenTomogramChoices choices) {
+		getInfo().getMutableInput("run", String.class).setChoices(choices.runs());
+		getInfo().getMutableInput("voxel_spacing", String.class).setChoices(choices.voxelSpacings());
+		getInfo().getMutableInput("tomo_type", String.class).setChoices(choices.tomoTypes());
+		run = choices.run();
+		voxel_spacing = choices.voxelSpacing();
+		tomo_type = choices.tomoType();
 	}
 
 	private static String titleOf(TomogramLocator.Located located) {

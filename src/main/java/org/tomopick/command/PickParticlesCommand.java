@@ -15,7 +15,7 @@ import org.tomopick.model.VoxelGeometry;
 import org.tomopick.pipeline.PickingMode;
 import org.tomopick.pipeline.PickingPipeline;
 import org.tomopick.pipeline.PickingResult;
-import org.tomopick.ui.StatusBarProgress;
+import org.tomopick.ui.FijiProgress;
 import org.tomopick.ui.TomogramSession;
 
 import ij.ImagePlus;
@@ -24,7 +24,7 @@ import ij.ImageStack;
 /**
  * Plugins &gt; TomoPick &gt; Pick Particles: runs the picker (both branches and the fusion, or one of the ablation
  * modes) on the open tomogram with the models of a folder, and puts the particles on the view, where they can be
- * reviewed and edited. Progress in the status bar; Esc cancels.
+ * reviewed and edited. Progress in the status bar and a progress window; Cancel or Esc cancels.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>TomoPick>Pick Particles", headless = true,
 		description = "Picks particles in the open tomogram with TomoPick's models")
@@ -58,7 +58,7 @@ public class PickParticlesCommand implements Command {
 		VoxelGeometry g = session.geometry();
 		int level = session.level();
 		FusionSettings fusion = tuned_thresholds ? null : FusionSettings.defaults().withThresholds(threshold, Map.of());
-		StatusBarProgress progress = new StatusBarProgress("Pick Particles");
+		FijiProgress progress = new FijiProgress("Pick Particles");
 		PickingResult result;
 		try (PickingPipeline pipeline = PickingPipeline.load(CommandInputs.modelsOrInstalled(models),
 				PickingMode.parse(mode), fusion)) {

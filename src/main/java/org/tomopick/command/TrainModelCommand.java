@@ -17,13 +17,13 @@ import org.tomopick.model.ParticleCatalog;
 import org.tomopick.pipeline.AnnotatedTomogram;
 import org.tomopick.pipeline.BranchTraining;
 import org.tomopick.pipeline.CopickTomograms;
-import org.tomopick.ui.StatusBarProgress;
+import org.tomopick.ui.FijiProgress;
 import org.tomopick.ui.TrainingPlot;
 
 /**
  * Plugins &gt; TomoPick &gt; Train Model: trains one branch (UNet3D or YOLO) on the tomograms and picks of a CoPick
- * project, validating on held-out runs, with progress in the status bar (Esc cancels) and a loss/score plot that
- * updates after every epoch. The same engine as {@code tomopick train}.
+ * project, validating on held-out runs, with progress in the status bar and a progress window (Cancel or Esc
+ * cancels) and a loss/score plot that updates after every epoch. The same engine as {@code tomopick train}.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>TomoPick>Train Model", headless = true,
 		description = "Trains a TomoPick branch on a CoPick project")
@@ -81,7 +81,7 @@ public class TrainModelCommand implements Command {
 		List<String> train = new ArrayList<>(runs);
 		train.removeAll(val);
 		BranchTraining training = new BranchTraining(b, catalog, seed, epochs, steps, null, 1, null);
-		StatusBarProgress progress = new StatusBarProgress("Train " + branch);
+		FijiProgress progress = new FijiProgress("Train " + branch);
 		TrainingPlot plot = new TrainingPlot("TomoPick " + branch + " training",
 				show && CommandInputs.canShowWindows());
 		try {

@@ -54,21 +54,7 @@ public final class ParticleEditTool extends PlugInTool {
 		int slice = imp.getCurrentSlice();
 		OptionalLong hit = session.overlay().particleAt(pixel[0], pixel[1], slice);
 		dragging = false;
-		dragged = -1;
-		if (hit.isPresent()) {
-			long id = hit.getAsLong();
-			if (e.isShiftDown())
-				session.selection().toggle(id);
-			else {
-				if (!session.selection().contains(id))
-					session.selection().select(id);
-				dragged = id;
-			}
-		} else if (!e.isShiftDown()) {
-			double[] a = angstromOf(session, pixel, slice);
-			session.actions().add(a[0], a[1], a[2]);
-		} else
-			session.selection().clear();
+		dragged = session.click(hit, e.isShiftDown(), angstromOf(session, pixel, slice));
 		e.consume();
 	}
 

@@ -10,15 +10,23 @@ import ij.ImageJ;
 /**
  * The keys of the particle editor on a TomoPick image window: 1-6 choose the class (and relabel the selection),
  * Delete or Backspace delete the selection, Ctrl+Z undoes, Ctrl+Y or Ctrl+Shift+Z redoes, Escape clears the
- * selection. It takes ImageJ's key listener off the canvas and window and hands it every other key, so ImageJ's
+ * selection, and Ctrl+Shift+H (ImageJ's key for Orthogonal Views) switches the XZ and YZ side views on or off. It
+ * takes ImageJ's key listener off the canvas and window and hands it every other key, so ImageJ's
  * shortcuts keep working (as TrackMate's editing view does).
  */
 public final class ParticleKeyHandler implements KeyListener {
 
 	private final ParticleEditActions actions;
+	private final Runnable toggleSideViews;
 
 	public ParticleKeyHandler(ParticleEditActions actions) {
+		this(actions, null);
+	}
+
+	/** @param toggleSideViews what Ctrl+Shift+H does (null: the key goes to ImageJ) */
+	public ParticleKeyHandler(ParticleEditActions actions, Runnable toggleSideViews) {
 		this.actions = actions;
+		this.toggleSideViews = toggleSideViews;
 	}
 
 	/** Installs the handler on the components in place of ImageJ's key listener. */
@@ -53,6 +61,11 @@ public final class ParticleKeyHandler implements KeyListener {
 			if (!control)
 				return false;
 			actions.redo();
+			return true;
+		case KeyEvent.VK_H:
+			if (!control || !shift || toggleSideViews == null)
+				return false;
+			toggleSideViews.run();
 			return true;
 		case KeyEvent.VK_ESCAPE:
 			actions.selection().clear();

@@ -3,6 +3,7 @@ package org.tomopick.ui;
 import java.awt.Color;
 import java.util.Map;
 
+import org.tomopick.io.OrthogonalPlane;
 import org.tomopick.model.Particle;
 import org.tomopick.model.VoxelGeometry;
 
@@ -12,10 +13,10 @@ import ij.gui.Overlay;
 /**
  * Draws particles as ImageJ 1.x overlay circles: a particle of radius r (its class radius) centred at depth zc
  * crosses every slice z with |z - zc| &lt; r (in Angstrom), where it is a circle of radius sqrt(r^2 - (z - zc)^2),
- * the cut of its sphere by the slice. Each circle is an {@link OvalRoi} bound to its slice (stack position), in the
- * class colour, or thicker in the selection colour when the particle is selected; on the slice nearest to the centre
- * a filled dot marks the centre. Pure: builds a new overlay from a
- * snapshot, never looks at a window.
+ * the cut of its sphere by the slice (as {@link PlaneCircles} computes it for every plane). Each circle is an
+ * {@link OvalRoi} bound to its slice (stack position), in the class colour, or thicker in the selection colour when
+ * the particle is selected; on the slice nearest to the centre a filled dot marks the centre. Pure: builds a new
+ * overlay from a snapshot, never looks at a window.
  */
 public final class ParticleOverlayBuilder {
 
@@ -27,6 +28,7 @@ public final class ParticleOverlayBuilder {
 	private final VoxelGeometry geometry;
 	private final int level;
 	private final int slices;
+	private final PlaneCircles circles;
 
 	/**
 	 * @param geometry where voxels are in Angstrom
@@ -37,6 +39,7 @@ public final class ParticleOverlayBuilder {
 		this.geometry = geometry;
 		this.level = level;
 		this.slices = slices;
+		this.circles = new PlaneCircles(geometry, level);
 	}
 
 	/** All circles of the visible particles on every slice they cross. */
@@ -52,18 +55,15 @@ public final class ParticleOverlayBuilder {
 
 	private void addCircles(Overlay overlay, long id, Particle p, ParticleDisplaySettings settings, boolean selected) {
 		double r = p.type().radiusAngstrom();
-		double[] voxel = geometry.voxelSize(level);
-		double cx = geometry.voxelX(level, p.x()), cy = geometry.voxelY(level, p.y());
 		int zFirst = (int) Math.ceil(geometry.voxelZ(level, p.z() - r));
 		int zLast = (int) Math.floor(geometry.voxelZ(level, p.z() + r));
 		Color color = selected ? new Color(settings.selectionColorArgb(), true) : colorOf(p);
 		double width = selected ? settings.selectedLineWidth() : settings.lineWidth();
-		int centreSlice = (int) Math.round(geometry.voxelZ(level, p.z()));
 		for (int z = Math.max(0, zFirst); z <= Math.min(slices - 1, zLast); z++) {
-			double rz = radiusOnSlice(r, geometry.angstromZ(level, z) - p.z());
-			if (Double.isNaN(rz))
+			PlaneCircles.Circle c = circles.cut(id, p, OrthogonalPlane.XY, z).orElse(null);
+			if (c == null)
 				continue;
-			double rx = rz / voxel[2], ry = rz / voxel[1];
+			double cx = c.column(), cy = c.row(), rx = c.columnRadius(), ry = c.rowRadius();
 			// OvalRoi bounds are pixel edges; pixel i covers [i, i+1), so the centre of voxel c is at c + 0.5
 			OvalRoi circle = new OvalRoi(cx + 0.5 - rx, cy + 0.5 - ry, 2 * rx, 2 * ry);
 			circle.setStrokeColor(color);
@@ -71,7 +71,7 @@ public final class ParticleOverlayBuilder {
 			circle.setName(ROI_NAME_PREFIX + id);
 			circle.setPosition(z + 1);
 			overlay.add(circle);
-			if (z == centreSlice)
+			if (c.throughCentre())
 				overlay.add(centreDot(id, cx, cy, color, z));
 		}
 	}
@@ -84,12 +84,6 @@ public final class ParticleOverlayBuilder {
 		dot.setName(ROI_NAME_PREFIX + id);
 		dot.setPosition(z + 1);
 		return dot;
-	}
-
-	/** The radius of the cut of a sphere of radius r by a plane at distance dz from its centre; NaN if none. */
-	public static double radiusOnSlice(double r, double dz) {
-		double r2 = r * r - dz * dz;
-		return r2 > 0 ? Math.sqrt(r2) : Double.NaN;
 	}
 
 	/** The class colour, fully opaque (CoPick colours carry alpha 128 for 3D rendering; lines need it opaque). */

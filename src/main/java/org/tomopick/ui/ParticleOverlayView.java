@@ -1,9 +1,9 @@
 package org.tomopick.ui;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 
+import org.tomopick.io.OrthogonalPlane;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleSet;
 import org.tomopick.model.ParticleSetChange;
@@ -15,8 +15,9 @@ import ij.ImagePlus;
 /**
  * Shows a {@link ParticleSet} on an ImageJ 1.x image as coloured circles (see {@link ParticleOverlayBuilder}), in
  * the manner of TrackMate's HyperStackDisplayer: it only listens. Every change of the set, of the selection or of
- * the display settings redraws the overlay from a snapshot of the set; nothing edits the overlay itself. A
- * BigDataViewer view could listen to the same set and selection beside it.
+ * the display settings redraws the overlay from a snapshot of the set; nothing edits the overlay itself. The XZ and
+ * YZ views ({@link SideViews}) listen to the same set and selection beside it, with the same circles
+ * ({@link PlaneCircles}) and these display settings.
  */
 public final class ParticleOverlayView implements ParticleSetListener, ParticleSelection.Listener {
 
@@ -103,25 +104,8 @@ public final class ParticleOverlayView implements ParticleSetListener, ParticleS
 	 * slice 1-based); the one with the nearest centre if circles overlap.
 	 */
 	public OptionalLong particleAt(double pixelX, double pixelY, int slice) {
-		double[] voxel = geometry.voxelSize(level);
-		double xA = geometry.angstromX(level, pixelX - 0.5), yA = geometry.angstromY(level, pixelY - 0.5);
-		double zA = geometry.angstromZ(level, slice - 1);
-		long best = -1;
-		double bestDistance = Double.POSITIVE_INFINITY;
-		for (Map.Entry<Long, Particle> e : particles.snapshot().entrySet()) {
-			Particle p = e.getValue();
-			if (!settings.shows(p))
-				continue;
-			double rz = ParticleOverlayBuilder.radiusOnSlice(p.type().radiusAngstrom(), zA - p.z());
-			// at least one pixel of tolerance, so that tiny cuts can still be hit
-			double reach = Double.isNaN(rz) ? -1 : Math.max(rz, Math.max(voxel[1], voxel[2]));
-			double d = Math.hypot(xA - p.x(), yA - p.y());
-			if (d <= reach && d < bestDistance) {
-				bestDistance = d;
-				best = e.getKey();
-			}
-		}
-		return best < 0 ? OptionalLong.empty() : OptionalLong.of(best);
+		return new PlaneCircles(geometry, level).particleAt(particles.snapshot(), settings, OrthogonalPlane.XY,
+				slice - 1, pixelX - 0.5, pixelY - 0.5);
 	}
 
 	/** The slice (1-based) on which a particle's centre lies, clamped to the stack. */

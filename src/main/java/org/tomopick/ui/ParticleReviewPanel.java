@@ -2,6 +2,7 @@ package org.tomopick.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Color;
+import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
@@ -11,6 +12,7 @@ import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
@@ -40,6 +42,7 @@ public final class ParticleReviewPanel extends JPanel {
 	private final JTable table;
 	private final JLabel threshold = new JLabel();
 	private final JLabel active = new JLabel();
+	private final JPanel viewOptions = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
 	private boolean syncing;
 
 	public ParticleReviewPanel(TomogramSession session) {
@@ -109,11 +112,20 @@ public final class ParticleReviewPanel extends JPanel {
 		buttons.add(undo);
 		buttons.add(redo);
 		buttons.add(active);
+		JPanel bottom = new JPanel(new BorderLayout());
+		bottom.add(buttons, BorderLayout.NORTH);
+		bottom.add(viewOptions, BorderLayout.SOUTH);
 		JPanel north = new JPanel(new BorderLayout());
 		north.add(classes, BorderLayout.NORTH);
 		north.add(score, BorderLayout.CENTER);
-		north.add(buttons, BorderLayout.SOUTH);
+		north.add(bottom, BorderLayout.SOUTH);
 		return north;
+	}
+
+	/** Adds a control of the views (such as the side views' checkbox) below the undo buttons. */
+	public void addViewOption(JComponent option) {
+		viewOptions.add(option);
+		viewOptions.revalidate();
 	}
 
 	private void apply(ParticleDisplaySettings settings) {

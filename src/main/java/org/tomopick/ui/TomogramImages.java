@@ -1,8 +1,10 @@
 package org.tomopick.ui;
 
 import org.tomopick.io.DenseVolume;
+import org.tomopick.io.PlaneReader;
 import org.tomopick.io.VolumeSource;
 import org.tomopick.io.zarr.OmeZarrGroup;
+import org.tomopick.io.zarr.ZarrPlaneReader;
 import org.tomopick.model.VoxelGeometry;
 
 import ij.ImagePlus;
@@ -38,6 +40,16 @@ public final class TomogramImages {
 		ImagePlus imp = new ImagePlus(title, stack);
 		calibrate(imp, geometry, level);
 		return imp;
+	}
+
+	/**
+	 * Reads single planes (for the XZ and YZ views) from the same source as the image: a Zarr level chunk by chunk
+	 * with a bounded cache of its own, a stack in memory directly.
+	 */
+	public static PlaneReader planeReaderOf(ImagePlus imp) {
+		if (imp.getStack() instanceof ZarrSliceStack zarr)
+			return new ZarrPlaneReader(zarr.array());
+		return new StackPlaneReader(imp.getStack());
 	}
 
 	/** An image of a volume held in memory (float copy of each plane). */

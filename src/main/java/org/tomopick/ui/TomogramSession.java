@@ -13,9 +13,10 @@ import ij.ImagePlus;
 
 /**
  * One tomogram under review: its image, geometry and shown level, the particles with their selection, undo history
- * and edit actions, the overlay that draws them, and (when known) the CoPick run its picks belong to. The session is
- * stored in the image's properties, so that commands that take an image (import, export, picking) find its
- * particles with {@link #of(ImagePlus)}. Works headless; {@link TomogramWindow} adds the GUI.
+ * and edit actions, the overlay that draws them, the view cursor where the XY, XZ and YZ views cross (it follows the
+ * selected particle), and (when known) the CoPick run its picks belong to. The session is stored in the image's
+ * properties, so that commands that take an image (import, export, picking) find its particles with
+ * {@link #of(ImagePlus)}. Works headless; {@link TomogramWindow} adds the GUI.
  */
 public final class TomogramSession {
 
@@ -33,6 +34,7 @@ public final class TomogramSession {
 	private final ParticleOverlayView overlay;
 	private final UnsavedEditsTracker unsaved;
 	private final CopickRunRef copickRun;
+	private final ViewCursor cursor;
 
 	private TomogramSession(ImagePlus image, VoxelGeometry geometry, int level, ParticleCatalog catalog,
 			CopickRunRef copickRun) {
@@ -44,6 +46,9 @@ public final class TomogramSession {
 		this.actions = new ParticleEditActions(particles, catalog, selection, history);
 		this.overlay = new ParticleOverlayView(image, particles, selection, geometry, level).attach();
 		this.unsaved = UnsavedEditsTracker.of(particles);
+		this.cursor = new ViewCursor(new int[] { image.getStackSize(), image.getHeight(), image.getWidth() });
+		cursor.moveZ(image.getCurrentSlice() - 1);
+		SelectionFollower.attach(particles, selection, cursor, new PlaneCircles(geometry, level));
 	}
 
 	/**
@@ -125,8 +130,36 @@ public final class TomogramSession {
 		return actions;
 	}
 
+	/**
+	 * What a click of the particle tool does, in any plane: on a particle, Shift toggles it in the selection, else it
+	 * is selected (and may be dragged: its id is returned); on empty space, Shift clears the selection, else a
+	 * particle is added at {@code angstrom} (x, y, z). Returns the id to drag, or -1.
+	 */
+	public long click(java.util.OptionalLong hit, boolean shiftDown, double[] angstrom) {
+		if (hit.isPresent()) {
+			long id = hit.getAsLong();
+			if (shiftDown) {
+				selection().toggle(id);
+				return -1;
+			}
+			if (!selection().contains(id))
+				selection().select(id);
+			return id;
+		}
+		if (shiftDown)
+			selection().clear();
+		else
+			actions().add(angstrom[0], angstrom[1], angstrom[2]);
+		return -1;
+	}
+
 	public ParticleOverlayView overlay() {
 		return overlay;
+	}
+
+	/** Where the XY, XZ and YZ views cross (voxels of the shown level); it follows the selected particle. */
+	public ViewCursor cursor() {
+		return cursor;
 	}
 
 	public UnsavedEditsTracker unsaved() {

@@ -1,12 +1,14 @@
 package org.tomopick.ui;
 
 import java.awt.Point;
+import java.awt.Rectangle;
 import java.nio.file.Path;
 
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
+import org.tomopick.io.OrthogonalPlane;
 import org.tomopick.io.copick.CopickPicksWriter;
 
 import ij.IJ;
@@ -16,9 +18,10 @@ import ij.gui.YesNoCancelDialog;
 
 /**
  * The review GUI of a {@link TomogramSession}: the tomogram in an ImageJ stack window with the particle overlay and
- * the edit tool, a {@link ParticleReviewPanel} beside it, a title that ends in {@value #UNSAVED_MARK} while there
- * are unsaved edits, a question on close when edits are unsaved, and a background autosave of the picks (CoPick,
- * atomic) into the tomogram's CoPick run, or into {@code <tomogram>.tomopick/} beside a plain file.
+ * the edit tool, the XZ and YZ views ({@link SideViews}) below and right of it, a {@link ParticleReviewPanel} beside
+ * them, a title that ends in {@value #UNSAVED_MARK} while there are unsaved edits, a question on close when edits
+ * are unsaved, and a background autosave of the picks (CoPick, atomic) into the tomogram's CoPick run, or into
+ * {@code <tomogram>.tomopick/} beside a plain file.
  */
 public final class TomogramWindow extends StackWindow {
 
@@ -31,33 +34,38 @@ public final class TomogramWindow extends StackWindow {
 	/** Where Save on close writes: the run the tomogram came from, or a CoPick folder beside its file. */
 	private final transient CopickRunRef saveTarget;
 	private final JFrame controls;
+	private final transient SideViews sideViews;
 	private final String baseTitle;
 
 	private TomogramWindow(TomogramSession session, PicksAutosaver.Settings autosave) {
-		super(session.image());
+		super(session.image(), new TomogramCanvas(session.image()));
 		this.session = session;
 		this.baseTitle = session.image().getTitle();
-		ParticleKeyHandler keys = new ParticleKeyHandler(session.actions());
+		sideViews = new SideViews(session, this, (TomogramCanvas) getCanvas());
+		ParticleKeyHandler keys = new ParticleKeyHandler(session.actions(), sideViews::toggle);
 		keys.install(this, getCanvas());
+		sideViews.installKeys(keys);
 		ParticleReviewPanel panel = new ParticleReviewPanel(session);
+		panel.addViewOption(sideViews.toggleBox());
 		controls = new JFrame("TomoPick review: " + baseTitle);
 		controls.setDefaultCloseOperation(WindowConstants.HIDE_ON_CLOSE);
 		controls.setContentPane(panel);
 		// wide enough for its content, and never taller than the screen (it must fit a 1600x1000 screen)
-		int screenHeight = java.awt.GraphicsEnvironment.isHeadless() ? 1000
-				: java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds().height;
+		Rectangle screen = screenArea();
 		controls.setSize(Math.max(430, Math.min(640, panel.getPreferredSize().width)),
-				Math.min(screenHeight, Math.max(520, getHeight())));
-		placeControls();
+				Math.min(screen.height, Math.max(520, getHeight())));
+		sideViews.onLayoutChange(this::placeWindows);
+		openSideViewsIfTheyFit(screen);
 		addComponentListener(new java.awt.event.ComponentAdapter() {
 			@Override
 			public void componentResized(java.awt.event.ComponentEvent e) {
-				placeControls();
+				keepRoomRight(screenArea());
+				placeWindows();
 			}
 
 			@Override
 			public void componentMoved(java.awt.event.ComponentEvent e) {
-				placeControls();
+				placeWindows();
 			}
 		});
 		controls.setVisible(true);
@@ -108,10 +116,60 @@ public final class TomogramWindow extends StackWindow {
 				session.geometry().voxelSpacing());
 	}
 
-	/** Keeps the controls just right of the image window (it grows when zooming). */
-	private void placeControls() {
-		Point at = getLocation();
-		controls.setLocation(at.x + getWidth() + 8, at.y);
+	/**
+	 * Opens the XZ and YZ views when the screen has room for them beside the XY window and the controls (moving the
+	 * XY window left if that makes room), else leaves them off.
+	 */
+	private void openSideViewsIfTheyFit(Rectangle screen) {
+		if (!isShowing()) {
+			sideViews.setShown(false);
+			return;
+		}
+		keepRoomRight(screen, true);
+		ReviewLayout layout = layout(screen, true);
+		sideViews.setShown(layout != null && layout.sideViewsFit());
+	}
+
+	/** Moves the XY window left when what goes right of it (the YZ view, the controls) would leave the screen. */
+	private void keepRoomRight(Rectangle screen) {
+		keepRoomRight(screen, sideViews.isShown());
+	}
+
+	private void keepRoomRight(Rectangle screen, boolean withSideViews) {
+		int right = ReviewLayout.widthRightOf(sideViews.wantedDepth(OrthogonalPlane.YZ),
+				sideViews.frameInsets(OrthogonalPlane.YZ), controls.getWidth(), withSideViews);
+		Point to = ReviewLayout.xyWindowToFit(screen, getBounds(), right);
+		if (!to.equals(getLocation()))
+			setLocation(to);
+	}
+
+	/**
+	 * Keeps the side views and the controls in place around the XY window: YZ right of it, XZ below it, the controls
+	 * right of both (when the XY window grows with zooming it first moves left if the screen needs it).
+	 */
+	private void placeWindows() {
+		ReviewLayout layout = layout(screenArea(), sideViews.isShown());
+		if (layout == null)
+			return;
+		if (sideViews.isShown())
+			sideViews.place(layout);
+		controls.setLocation(layout.controls());
+	}
+
+	private ReviewLayout layout(Rectangle screen, boolean withSideViews) {
+		if (!isShowing() || !getCanvas().isShowing())
+			return null;
+		Rectangle canvas = new Rectangle(getCanvas().getLocationOnScreen(), getCanvas().getSize());
+		return ReviewLayout.around(screen, getBounds(), canvas, sideViews.wantedDepth(OrthogonalPlane.YZ),
+				sideViews.wantedDepth(OrthogonalPlane.XZ), sideViews.frameInsets(OrthogonalPlane.YZ),
+				sideViews.frameInsets(OrthogonalPlane.XZ), controls.getWidth(), withSideViews);
+	}
+
+	/** The usable screen area (without task bars); 1600 x 1000 when there is no screen. */
+	private static Rectangle screenArea() {
+		if (java.awt.GraphicsEnvironment.isHeadless())
+			return new Rectangle(0, 0, 1600, 1000);
+		return java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
 	}
 
 	private void updateTitle() {
@@ -128,6 +186,11 @@ public final class TomogramWindow extends StackWindow {
 
 	public JFrame controls() {
 		return controls;
+	}
+
+	/** The XZ and YZ views beside this window. */
+	public SideViews sideViews() {
+		return sideViews;
 	}
 
 	public PicksAutosaver autosaver() {
@@ -150,6 +213,7 @@ public final class TomogramWindow extends StackWindow {
 				saveEditsToRun();
 		}
 		autosaver.close();
+		sideViews.close();
 		controls.dispose();
 		return super.close();
 	}

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
+import org.scijava.module.Module;
 import org.scijava.prefs.PrefService;
 import org.tomopick.adapt.AdaptationCard;
 import org.tomopick.model.ParticleCatalog;
@@ -77,7 +77,7 @@ class AdaptModelsCommandTest {
 			in.put("minutes", 0.3);
 			in.put("seed", 1L);
 			in.put("show", false);
-			CommandModule module = CommandTestSupport.run(context, AdaptModelsCommand.class, in);
+			Module module = CommandTestSupport.run(context, AdaptModelsCommand.class, in);
 
 			double after = (Double) module.getOutput("score_after");
 			assertTrue(after >= 0 && after <= 1, "a CZII score on the held-out part: " + after);

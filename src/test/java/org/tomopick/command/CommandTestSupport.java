@@ -3,22 +3,29 @@ package org.tomopick.command;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.command.Command;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
 
-/** Runs a SciJava command through the CommandService of a context, as Fiji and scripts do, and returns its module. */
+/**
+ * Runs a SciJava command through the module service of a context, with pre- and postprocessing as Fiji and scripts
+ * run it, and returns its module: a {@code CommandModule}, or the command itself for a {@code DynamicCommand}
+ * (Open Tomogram), which is its own module.
+ */
 final class CommandTestSupport {
 
 	private CommandTestSupport() {
 	}
 
-	static CommandModule run(Context context, Class<? extends Command> command, Map<String, Object> inputs) {
+	static Module run(Context context, Class<? extends Command> command, Map<String, Object> inputs) {
 		try {
-			CommandModule module = context.service(CommandService.class).run(command, true, inputs).get();
-			if (module.isCanceled())
-				throw new AssertionError(command.getSimpleName() + " was cancelled: " + module.getCancelReason());
+			Module module = context.service(ModuleService.class)
+					.run(context.service(CommandService.class).getCommand(command), true, inputs).get();
+			if (module instanceof Cancelable c && c.isCanceled())
+				throw new AssertionError(command.getSimpleName() + " was cancelled: " + c.getCancelReason());
 			return module;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
+import org.scijava.module.Module;
 import org.tomopick.io.copick.CopickPicksReader;
 import org.tomopick.io.TomoPickIoException;
 import org.tomopick.io.copick.CopickProject;
@@ -41,7 +41,7 @@ class CommandsHeadlessTest {
 	void simulateOpenExportImportEvaluate() throws Exception {
 		File project = dir.resolve("project").toFile();
 		try (Context context = new Context()) {
-			CommandModule sim = CommandTestSupport.run(context, GenerateSyntheticTomogramCommand.class,
+			Module sim = CommandTestSupport.run(context, GenerateSyntheticTomogramCommand.class,
 					CommandTestSupport.tinySimulation(project, "sim_1", 7));
 			int truthCount = (Integer) sim.getOutput("particle_count");
 			assertTrue(truthCount >= 3, "a tiny tomogram at 60000 per um^3 should hold a few particles, had "
@@ -62,7 +62,7 @@ class CommandsHeadlessTest {
 			open.put("load_picks", true);
 			open.put("picks_user", "simulation");
 			open.put("show", false);
-			CommandModule opened = CommandTestSupport.run(context, OpenTomogramCommand.class, open);
+			Module opened = CommandTestSupport.run(context, OpenTomogramCommand.class, open);
 			ImagePlus image = (ImagePlus) opened.getOutput("image");
 			assertEquals(truthCount, opened.getOutput("particle_count"));
 			assertTrue(image.getStack() instanceof ZarrSliceStack, "Zarr tomograms open as a chunk-cached virtual stack");
@@ -96,7 +96,7 @@ class CommandsHeadlessTest {
 			export.put("output", exportRoot);
 			export.put("user", "reviewer");
 			export.put("session", "1");
-			CommandModule exported = CommandTestSupport.run(context, ExportPicksCommand.class, export);
+			Module exported = CommandTestSupport.run(context, ExportPicksCommand.class, export);
 			assertEquals(truthCount, exported.getOutput("particle_count"));
 			Path apo = new CopickProject(exportRoot.toPath()).picksPath("sim_1", "reviewer", "1", "apo-ferritin");
 			assertTrue(Files.isRegularFile(apo));
@@ -178,7 +178,7 @@ class CommandsHeadlessTest {
 			Map<String, Object> imp = new HashMap<>();
 			imp.put("image", level1);
 			imp.put("source", csv);
-			CommandModule imported = CommandTestSupport.run(context, ImportPicksCommand.class, imp);
+			Module imported = CommandTestSupport.run(context, ImportPicksCommand.class, imp);
 			assertEquals(truthCount, imported.getOutput("particle_count"));
 			assertEquals(truthCount, TomogramSession.require(level1).particles().size());
 			// a run the CSV does not hold: an error that names the runs it holds, never "0 particles"
@@ -197,7 +197,7 @@ class CommandsHeadlessTest {
 			eval.put("user", "reviewer");
 			eval.put("session", "1");
 			eval.put("show", false);
-			CommandModule scored = CommandTestSupport.run(context, EvaluatePicksCommand.class, eval);
+			Module scored = CommandTestSupport.run(context, EvaluatePicksCommand.class, eval);
 			assertEquals(1.0, (Double) scored.getOutput("czii_score"), 1e-12);
 			ResultsTable table = (ResultsTable) scored.getOutput("results");
 			assertEquals("weighted", table.getLabel(table.size() - 1));

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
+import org.scijava.module.Module;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.Provenance;
@@ -47,14 +47,14 @@ class PickParticlesCommandTest {
 		}
 		File project = dir.resolve("project").toFile();
 		try (Context context = new Context()) {
-			CommandModule sim = CommandTestSupport.run(context, GenerateSyntheticTomogramCommand.class,
+			Module sim = CommandTestSupport.run(context, GenerateSyntheticTomogramCommand.class,
 					CommandTestSupport.tinySimulation(project, "sim_1", 3));
 			ImagePlus image = (ImagePlus) sim.getOutput("image");
 			TomogramSession session = TomogramSession.require(image);
 			assertTrue(session.particles().size() > 0, "the truth is loaded with the synthetic tomogram");
 
 			for (String mode : new String[] { "unet", "full" }) {
-				CommandModule pick = CommandTestSupport.run(context, PickParticlesCommand.class, Map.of("image", image,
+				Module pick = CommandTestSupport.run(context, PickParticlesCommand.class, Map.of("image", image,
 						"models", models.toFile(), "mode", mode, "tuned_thresholds", false, "threshold", 0.0, "replace", true));
 
 				int count = (Integer) pick.getOutput("particle_count");

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
+import org.scijava.module.Module;
 
 /** Train Model through the CommandService on a tiny project: a model folder comes out, with its best epoch. */
 class TrainModelCommandTest {
@@ -44,7 +44,7 @@ class TrainModelCommandTest {
 			in.put("truth_user", "simulation");
 			in.put("show", false);
 
-			CommandModule module = CommandTestSupport.run(context, TrainModelCommand.class, in);
+			Module module = CommandTestSupport.run(context, TrainModelCommand.class, in);
 
 			int best = (Integer) module.getOutput("best_epoch");
 			assertTrue(best == 1 || best == 2, "best epoch " + best);
