@@ -3,7 +3,6 @@ package org.tomopick.pipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.tomopick.grid.WorkingGrid;
 import org.tomopick.io.DenseVolume;
@@ -11,6 +10,7 @@ import org.tomopick.io.TomoPickIoException;
 import org.tomopick.io.VolumeSource;
 import org.tomopick.io.copick.CopickPicksLoader;
 import org.tomopick.io.copick.CopickProject;
+import org.tomopick.io.copick.CopickTomogramChoices;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.progress.Progress;
@@ -37,23 +37,10 @@ public final class CopickTomograms {
 		return project;
 	}
 
-	/** The tomogram file of a run. */
+	/** The tomogram file of a run (the choice rule of {@link CopickTomogramChoices#choose}). */
 	public Path tomogramPath(String run) {
-		List<Double> spacings = project.voxelSpacings(run);
-		if (spacings.isEmpty())
-			throw new TomoPickIoException(project.runFolder(run), "run has no VoxelSpacing<vs> folder");
-		double vs = spacings.stream().mapToDouble(Double::doubleValue).min().getAsDouble();
-		Map<String, Path> tomograms = project.tomograms(run, vs);
-		if (tomograms.isEmpty())
-			throw new TomoPickIoException(project.voxelSpacingFolder(run, vs), "no <name>.zarr tomogram");
-		if (tomoType != null) {
-			Path p = tomograms.get(tomoType);
-			if (p == null)
-				throw new TomoPickIoException(project.voxelSpacingFolder(run, vs), "no tomogram '" + tomoType
-						+ "'; there are " + tomograms.keySet());
-			return p;
-		}
-		return tomograms.get(CopickProject.defaultTomogramType(tomograms.keySet()));
+		return CopickTomogramChoices.of(project.root(), project).choose(run, 0, tomoType == null ? "" : tomoType)
+				.tomogram();
 	}
 
 	/**

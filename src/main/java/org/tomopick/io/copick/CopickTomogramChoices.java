@@ -47,6 +47,11 @@ public final class CopickTomogramChoices {
 		return Optional.of(new CopickTomogramChoices(path, CopickProject.open(path)));
 	}
 
+	/** The choices of an open project; errors name {@code named} (the path the user gave). */
+	public static CopickTomogramChoices of(Path named, CopickProject project) {
+		return new CopickTomogramChoices(named, project);
+	}
+
 	public CopickProject project() {
 		return project;
 	}
