@@ -20,6 +20,9 @@ public record BatchSettings(String input, String tomoType, String out, String us
 
 	private static final long serialVersionUID = 1L;
 
+	/** The CoPick user, session and picking mode when none is given. */
+	public static final String DEFAULT_USER = "tomopick", DEFAULT_SESSION = "0", DEFAULT_MODE = "full";
+
 	public BatchSettings {
 		Objects.requireNonNull(input, "input");
 		Objects.requireNonNull(out, "out");
@@ -29,8 +32,8 @@ public record BatchSettings(String input, String tomoType, String out, String us
 
 	/** Settings with TomoPick's defaults: user tomopick, session 0, mode full, tuned thresholds, no --force. */
 	public static BatchSettings defaults(Path input, Path out, Path models) {
-		return new BatchSettings(input.toString(), null, out.toString(), "tomopick", "0", models.toString(), "full",
-				List.of(), false);
+		return new BatchSettings(input.toString(), null, out.toString(), DEFAULT_USER, DEFAULT_SESSION,
+				models.toString(), DEFAULT_MODE, List.of(), false);
 	}
 
 	/**

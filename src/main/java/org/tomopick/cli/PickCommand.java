@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.tomopick.batch.BatchSettings;
 import org.tomopick.batch.PickedRun;
 import org.tomopick.batch.RunPicker;
-import org.tomopick.batch.ThresholdOptions;
 import org.tomopick.fuse.FusionSettings;
 import org.tomopick.io.copick.CopickProject;
 import org.tomopick.model.ParticleCatalog;
@@ -25,6 +25,7 @@ import org.tomopick.io.zarr.OmeZarrWriterSettings;
 import org.tomopick.unet.ProbabilityMaps;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tomopick pick}: the picker on tomograms, writing CoPick picks. */
@@ -39,36 +40,12 @@ final class PickCommand implements Runnable {
 			+ "run folder it sits in, else its file name).")
 	String input;
 
-	@Option(names = "--out", required = true, paramLabel = "ROOT", description = "CoPick overlay root to write to "
-			+ "(may be the input project).")
-	Path out;
-
-	@Option(names = "--mode", paramLabel = "MODE", description = "full (default), unet, yolo, no-dbscan or no-classifier.")
-	String mode = "full";
-
-	@Option(names = "--models", paramLabel = "DIR", description = "Models folder with unet/ and yolo/ (default "
-			+ "./models, else the shipped models beside the tomopick launcher).")
-	Path models = org.tomopick.pipeline.DefaultModels.commandLine();
-
-	@Option(names = "--user", paramLabel = "USER", description = "CoPick user of the picks (default tomopick).")
-	String user = "tomopick";
-
-	@Option(names = "--session", paramLabel = "SESSION", description = "CoPick session of the picks (default 0).")
-	String session = "0";
-
-	@Option(names = "--threshold", paramLabel = "CLASS=VALUE", description = "Confidence threshold of a class, or of "
-			+ "all classes with all=VALUE; repeatable. Default: the thresholds tuned on validation data that the models "
-			+ "folder holds (pipeline.json, see 'tomopick tune'), else 0.5. It applies to the branches' candidates "
-			+ "and, in full mode, to the classifier's probability of the class.")
-	List<String> thresholds = List.of();
+	@Mixin
+	PickOptions options;
 
 	@Option(names = "--heatmap", paramLabel = "DIR", description = "Also write the UNet's class probability maps: "
 			+ "DIR/<run>/<class>.zarr (OME-Zarr, float32, at the UNet's working voxel size).")
 	Path heatmap;
-
-	@Option(names = "--tomo-type", paramLabel = "NAME", description = "Tomogram type in a CoPick project (default "
-			+ "denoised, else wbp).")
-	String tomoType;
 
 	@Option(names = "--run", paramLabel = "NAME", description = "Run name of the picks of a single tomogram file "
 			+ "(default: the CoPick run folder the file sits in, else the file's name).")
@@ -79,17 +56,19 @@ final class PickCommand implements Runnable {
 
 	@Override
 	public void run() {
-		PickingMode pickingMode = PickingMode.parse(mode);
-		FusionSettings fusion = ThresholdOptions.parse(thresholds, ParticleCatalog.czii());
+		BatchSettings settings = options.settings(input, false);
+		PickingMode pickingMode = settings.pickingMode();
+		FusionSettings fusion = settings.fusion();
 		ParticleCatalog catalog = ParticleCatalog.czii();
-		Map<String, Path> tomograms = tomograms();
-		CopickProject target = CopickProject.open(out);
+		Map<String, Path> tomograms = tomograms(settings.tomoType());
+		CopickProject target = CopickProject.open(settings.outPath());
+		String user = settings.user(), session = settings.session();
 		// every name the output needs is checked before any picking: a bad --user is not found out an hour later
 		for (String run : tomograms.keySet())
 			for (ParticleClass c : catalog.classes())
 				target.picksPath(run, user, session, c.name());
 		PrintWriter stdout = spec.commandLine().getOut();
-		try (PickingPipeline pipeline = PickingPipeline.load(models, pickingMode, fusion);
+		try (PickingPipeline pipeline = PickingPipeline.load(settings.modelsPath(), pickingMode, fusion);
 				ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
 			RunPicker picker = new RunPicker(pipeline, target, user, session, catalog);
 			for (Map.Entry<String, Path> e : tomograms.entrySet()) {
@@ -119,8 +98,8 @@ final class PickCommand implements Runnable {
 					dir.resolve(maps.classes().get(k).name() + ".zarr"), OmeZarrWriterSettings.defaults(vs), true);
 	}
 
-	/** Run name -> tomogram path, in order. */
-	private Map<String, Path> tomograms() {
+	/** Run name -> tomogram path, in order; {@code tomoType} chooses among the tomograms of a CoPick run. */
+	private Map<String, Path> tomograms(String tomoType) {
 		RootAndRuns spec = RootAndRuns.parse(input);
 		Path path = spec.root();
 		String runs = spec.runs().isEmpty() ? null : String.join(",", spec.runs());

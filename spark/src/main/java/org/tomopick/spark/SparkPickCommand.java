@@ -13,10 +13,12 @@ import org.tomopick.batch.BatchSummary;
 import org.tomopick.batch.BatchSummaryWriter;
 import org.tomopick.batch.RunOutcome;
 import org.tomopick.batch.RunStatus;
+import org.tomopick.cli.PickOptions;
 import org.tomopick.io.TomoPickIoException;
 import org.tomopick.io.copick.CopickProject;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,32 +35,11 @@ final class SparkPickCommand implements Callable<Integer> {
 			+ "file system).")
 	Path input;
 
-	@Option(names = "--out", required = true, paramLabel = "ROOT", description = "CoPick overlay root to write the "
-			+ "picks and the summary to (may be the input project).")
-	Path out;
+	@Mixin
+	PickOptions options;
 
 	@Option(names = "--runs", paramLabel = "A,B", split = ",", description = "Only these runs (default: all).")
 	List<String> runs = List.of();
-
-	@Option(names = "--mode", paramLabel = "MODE", description = "full (default), unet, yolo, no-dbscan or no-classifier.")
-	String mode = "full";
-
-	@Option(names = "--models", paramLabel = "DIR", description = "Models folder (default ./models, else the shipped "
-			+ "models beside the tomopick launcher).")
-	Path models = org.tomopick.pipeline.DefaultModels.commandLine();
-
-	@Option(names = "--user", paramLabel = "USER", description = "CoPick user of the picks (default tomopick).")
-	String user = "tomopick";
-
-	@Option(names = "--session", paramLabel = "SESSION", description = "CoPick session of the picks (default 0).")
-	String session = "0";
-
-	@Option(names = "--threshold", paramLabel = "CLASS=VALUE", description = "As for 'tomopick pick': a class's "
-			+ "threshold, or all=VALUE; repeatable (default: the models' tuned thresholds).")
-	List<String> thresholds = List.of();
-
-	@Option(names = "--tomo-type", paramLabel = "NAME", description = "Tomogram type (default denoised, else wbp).")
-	String tomoType;
 
 	@Option(names = "--master", paramLabel = "local[*]|URL", description = "Spark master: local[N] or local[*] "
 			+ "(Spark embedded in this JVM, N tasks at once) or a cluster's URL. Default: the one spark-submit set, "
@@ -77,10 +58,10 @@ final class SparkPickCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		BatchSettings batch = new BatchSettings(input.toString(), tomoType, out.toString(), user, session,
-				models.toString(), mode, thresholds, force).validate();
+		BatchSettings batch = options.settings(input.toString(), force).validate();
 		SparkJobSettings settings = new SparkJobSettings(batch, master, maxAttempts);
 		List<String> chosen = runsToPick();
+		Path out = batch.outPath();
 		if (Files.exists(out) && !Files.isDirectory(out))
 			throw new TomoPickIoException("--out " + out + " is a file; give a folder (a CoPick overlay root)");
 		PrintWriter stdout = spec.commandLine().getOut(), stderr = spec.commandLine().getErr();
