@@ -40,11 +40,24 @@ unet=$!
 	--seed 42 --init "$data/init/yolo" --out models/yolo --work "$data/yolo.work"
 wait "$unet"
 
-# Eight more validation tomograms for the classifier and the thresholds, four of them harsher.
+# Eight more validation tomograms for the harsher UNet stage, the classifier and the thresholds, four of them
+# harsher.
 harsh="--vary --vary-dose 1.5,15 --vary-added-noise 2"
 ./tomopick simulate --out "$data/val" --layout "czii:$picks:TS_6_6" --runs 4 --seed 2004 --vary --templates "$maps"
 # shellcheck disable=SC2086
 ./tomopick simulate --out "$data/val" --layout "czii:$picks:TS_6_6" --runs 4 --seed 2008 $harsh --templates "$maps"
+
+# The UNet3D then learns the harsher draw too (particle contrast down to a third of the default range's lowest):
+# 12 more epochs from the weights above on 8 tomograms of the default draw (the same as the first 8 above) and 8
+# harsher ones, validated on all 12 validation tomograms.
+./tomopick simulate --out "$data/train-harsh" --layout "czii:$picks:TS_5_4,TS_69_2,TS_6_4" --runs 8 --seed 1000 \
+	--vary --templates "$maps"
+# shellcheck disable=SC2086
+./tomopick simulate --out "$data/train-harsh" --layout "czii:$picks:TS_5_4,TS_69_2,TS_6_4" --runs 8 --seed 1400 \
+	$harsh --templates "$maps"
+rm -rf "$data/unet-default" && cp -r models/unet "$data/unet-default"
+./tomopick train --branch unet --project "$data/train-harsh" --val-project "$data/val" --epochs 12 --steps 40 \
+	--val-every 4 --lr 1e-3 --seed 42 --init "$data/unet-default" --out models/unet --work "$data/unet-harsh.work"
 
 # The candidate classifier learns from the trained branches' proposals on tomograms the branches never saw.
 ctrain="$data/classifier-train"

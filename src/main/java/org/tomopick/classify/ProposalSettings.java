@@ -7,9 +7,9 @@ import org.tomopick.grid.Normalisation;
  * {@code candidateThreshold} are clustered per class by DBSCAN, and clusters whose summed confidence reaches
  * {@code minClusterSupport} are proposals, and so is every single UNet peak and YOLO track at or above the threshold.
  * Lower than the fusion's own settings, because the classifier, not the branches' confidence, decides what is kept.
- * With {@code blobs}, the centres of hollow shells the size of the smallest class (apo-ferritin) are proposed as
- * well: found by a shell-shaped matched filter with {@code shellFilter} ({@link ShellProposals}), else as bright
- * cavities ({@link BlobProposals#cavities}, the first classifiers' rule); with {@code darkBlobs}, dark blobs the size of each class
+ * With {@code blobs}, the bright cavities of hollow shells the size of the smallest class (apo-ferritin) are
+ * proposed as well ({@link BlobProposals#cavities}); with {@code shellFilter}, the centres of such shells that a
+ * shell-shaped matched filter finds ({@link ShellProposals}); with {@code darkBlobs}, dark blobs the size of each class
  * ({@link BlobProposals#darkBlobs}), a source that needs no training. Features are read on the grid of
  * {@code gridVoxelAngstrom} (0: the tomogram's own voxel size, no binning) normalised by {@code normalisation}.
  * Recorded in the classifier's sidecar: picking uses the settings the classifier was trained with.
@@ -30,7 +30,7 @@ public record ProposalSettings(double candidateThreshold, double minClusterSuppo
 	}
 
 	public static ProposalSettings defaults() {
-		return new ProposalSettings(0.1, 0.2, true, true, true, 20, Normalisation.WHITENED);
+		return new ProposalSettings(0.1, 0.2, true, true, false, 20, Normalisation.WHITENED);
 	}
 
 	/** The settings of the first classifiers (made before the working grid): no dark blobs, the tomogram's own grid, robust z. */

@@ -15,7 +15,9 @@ import org.tomopick.model.ParticleClass;
  * ({@link BlobProposals#strongestMinima}). The shell is a model, not a map: no training domain and no density map
  * is needed. The whole shell counts, so at a low signal-to-noise ratio it finds centres that the bright-cavity
  * difference of Gaussians ({@link BlobProposals#cavities}) loses to noise: on the project's own harsher validation
- * tomograms it reaches 37 of 41 apo-ferritins within the first 600 minima where the cavities reach 11.
+ * tomograms it reaches 37 of 41 apo-ferritins within the first 600 minima where the cavities reach 11. An option
+ * of {@code train-classifier} ({@code --shell-filter}, added to the cavities): a forest fitted with it scored no
+ * better on the validation tomograms (see models/classifier.md), so the default classifier is made without it.
  */
 public final class ShellProposals {
 

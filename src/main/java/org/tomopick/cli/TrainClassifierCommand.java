@@ -86,10 +86,15 @@ final class TrainClassifierCommand implements Runnable {
 			+ "to be a proposal (default 0.2).")
 	double proposalSupport = ProposalSettings.defaults().minClusterSupport();
 
-	@Option(names = "--no-blobs", description = "Leave out the proposals that need no training (the "
-			+ "centres of apo-ferritin-sized shells from a shell-shaped matched filter, dark blobs the size of each "
-			+ "class; on by default).")
+	@Option(names = "--no-blobs", description = "Leave out the blob proposals, which need no training "
+			+ "(the bright cavities of apo-ferritin-sized shells and dark blobs the size of each class; on by "
+			+ "default).")
 	boolean noBlobs;
+
+	@Option(names = "--shell-filter", description = "Also propose the centres of apo-ferritin-sized hollow shells "
+			+ "that a shell-shaped matched filter finds (more apo-ferritins reached at low contrast; off by default: "
+			+ "no gain in validation F4, see models/classifier.md).")
+	boolean shellFilter;
 
 	@Option(names = "--examples", paramLabel = "DIR", description = "Keep the collected examples in this folder "
 			+ "(train/<run>.examples, val/<run>.examples) and reuse those that are there: refits the forest, or adds "
@@ -116,7 +121,7 @@ final class TrainClassifierCommand implements Runnable {
 		ProposalSettings proposals;
 		try {
 			ProposalSettings d = ProposalSettings.defaults();
-			proposals = new ProposalSettings(proposalThreshold, proposalSupport, !noBlobs, !noBlobs, !noBlobs,
+			proposals = new ProposalSettings(proposalThreshold, proposalSupport, !noBlobs, !noBlobs, shellFilter,
 					d.gridVoxelAngstrom(), d.normalisation());
 		} catch (IllegalArgumentException e) {
 			throw new UserInputException(e.getMessage());

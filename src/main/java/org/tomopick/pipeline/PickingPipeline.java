@@ -247,8 +247,8 @@ public final class PickingPipeline implements AutoCloseable {
 	 * by every UNet peak and linked YOLO track at or above that threshold as a cluster of its own (the
 	 * {@code no-dbscan} candidates: two branches' slice points can chain two close particles into one cluster whose
 	 * centre lies between them; the single detections keep both), and, when the settings ask for them, the bright
-	 * centres of hollow shells the size of the smallest class, apo-ferritin ({@link ShellProposals} or, for the first
-	 * classifiers, {@link BlobProposals#cavities}, found in {@code tomogram}). {@link org.tomopick.classify.Proposals} then merges what lies on one object.
+	 * cavities of hollow shells the size of the smallest class, apo-ferritin ({@link BlobProposals#cavities}), the
+	 * centres that a shell-shaped matched filter finds ({@link ShellProposals}), found in {@code tomogram}. {@link org.tomopick.classify.Proposals} then merges what lies on one object.
 	 */
 	public List<FusedParticle> clusters(BranchOutputs outputs, ProposalSettings proposals, TomogramSampler tomogram) {
 		DbscanFusion proposalFusion = new DbscanFusion(fusionSettings
@@ -257,8 +257,9 @@ public final class PickingPipeline implements AutoCloseable {
 		List<FusedParticle> out = new ArrayList<>(proposalFusion.clusters(candidates(outputs, PickingMode.FULL)));
 		out.addAll(proposalFusion.concatenate(candidates(outputs, PickingMode.NO_DBSCAN)));
 		if (proposals.blobs())
-			out.addAll(proposals.shellFilter() ? ShellProposals.find(tomogram, smallestClass())
-					: BlobProposals.cavities(tomogram, smallestClass()));
+			out.addAll(BlobProposals.cavities(tomogram, smallestClass()));
+		if (proposals.shellFilter())
+			out.addAll(ShellProposals.find(tomogram, smallestClass()));
 		if (proposals.darkBlobs())
 			out.addAll(BlobProposals.darkBlobs(tomogram, CATALOG));
 		return out;
