@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Reproduces TomoPick's default models from the repository and ../shared/data (CPU only, about 95 minutes on
+# Reproduces TomoPick's default models from the repository and ../shared/data (CPU only, about 115 minutes on
 # 2 cores). Data go to ${DATA:-../tomopick-training-data}; the models to models/unet, models/yolo and
 # models/classifier, the thresholds to models/pipeline.json.
 #   every tomogram is simulated with --vary: the wide domain randomisation (dose 5-120 e-/A^2, tilt +-40..65 in
 #   steps of 2-4 degrees, defocus 1.5-6 um, real maps or phantoms, per-particle variability, optional low-pass,
 #   white/ramp/1-over-f noise, vesicles, gold, ice or carbon; see the README's Simulator section)
 #   branches: 16 tomograms on the real CZII layouts TS_5_4, TS_69_2, TS_6_4 (seeds 1000-1015) and 4 on random
-#     layouts (seeds 1100-1103); validation (best epoch): 4 tomograms on TS_6_6 (seeds 2000-2003)
+#     layouts (seeds 1100-1103); validation (best epoch): 4 tomograms on TS_6_6 (seeds 2000-2003); then the UNet3D
+#     12 more epochs on 8 of those and 8 harsher ones (seeds 1400-1407), validated on all 12 validation tomograms
 #   classifier: 36 more: 24 with that randomisation (12 on the training layouts, seeds 3000-3011; 12 random layouts,
 #     seeds 3100-3111) and 12 harsher ones (--vary-dose 1.5,15 --vary-added-noise 2: particle contrast down to a
 #     third of the default range's lowest; 6 on the training layouts, seeds 3400-3405; 6 random, seeds 3500-3505)
