@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.tomopick.io.TomoPickIoException;
+import org.tomopick.io.copick.CopickProject;
 import org.tomopick.io.copick.CopickTomogramChoices;
 
 /**
@@ -34,7 +35,7 @@ record OpenTomogramChoices(List<String> runs, List<String> voxelSpacings, List<S
 		List<String> runs = choices.runs();
 		String r = orFirst(run, runs);
 		double spacing = parseOrFinest(voxelSpacing);
-		List<String> spacings = choices.voxelSpacings(r).stream().map(CopickTomogramChoices::format).toList();
+		List<String> spacings = choices.voxelSpacings(r).stream().map(CopickProject::voxelSpacingText).toList();
 		String vs = orFirst(voxelSpacing, spacings);
 		List<String> types = choices.tomogramTypes(r, spacing);
 		return new OpenTomogramChoices(orNothing(runs), orNothing(spacings), orNothing(types), r, vs,

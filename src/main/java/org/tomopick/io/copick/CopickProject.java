@@ -148,9 +148,14 @@ public final class CopickProject {
 		return new ArrayList<>(spacings);
 	}
 
-	/** {@code VoxelSpacing10.000} for 10 A: copick's folder name, the size rounded to 3 decimals. */
+	/** {@code VoxelSpacing10.000} for 10 A: copick's folder name, the size as {@link #voxelSpacingText}. */
 	public static String voxelSpacingFolderName(double voxelSpacing) {
-		return String.format(Locale.ROOT, "VoxelSpacing%.3f", voxelSpacing);
+		return "VoxelSpacing" + voxelSpacingText(voxelSpacing);
+	}
+
+	/** A voxel spacing as its {@code VoxelSpacing<size>} folder writes it: rounded to 3 decimals ("10.012"). */
+	public static String voxelSpacingText(double voxelSpacing) {
+		return String.format(Locale.ROOT, "%.3f", voxelSpacing);
 	}
 
 	public Path voxelSpacingFolder(String run, double voxelSpacing) {

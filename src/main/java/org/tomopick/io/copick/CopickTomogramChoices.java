@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -106,22 +105,19 @@ public final class CopickTomogramChoices {
 			throw new TomoPickIoException(named, "run '" + r + "' has no VoxelSpacing<size> folder");
 		Double spacing = spacingOrFinest(r, voxelSpacing);
 		if (spacing == null)
-			throw new TomoPickIoException(named, "run '" + r + "' has no voxel spacing " + format(voxelSpacing)
-					+ "; it has " + spacings.stream().map(CopickTomogramChoices::format).toList());
+			throw new TomoPickIoException(named, "run '" + r + "' has no voxel spacing "
+					+ CopickProject.voxelSpacingText(voxelSpacing) + "; it has "
+					+ spacings.stream().map(CopickProject::voxelSpacingText).toList());
 		Map<String, Path> tomograms = project.tomograms(r, spacing);
 		if (tomograms.isEmpty())
 			throw new TomoPickIoException(named, "run '" + r + "' has no <type>.zarr tomogram at voxel spacing "
-					+ format(spacing));
+					+ CopickProject.voxelSpacingText(spacing));
 		String type = blank(tomoType) ? CopickProject.defaultTomogramType(tomograms.keySet()) : tomoType.strip();
 		if (!tomograms.containsKey(type))
 			throw new TomoPickIoException(named, "run '" + r + "' has no tomogram type '" + type + "' at voxel "
-					+ "spacing " + format(spacing) + "; it has " + List.copyOf(tomograms.keySet()));
+					+ "spacing " + CopickProject.voxelSpacingText(spacing) + "; it has "
+					+ List.copyOf(tomograms.keySet()));
 		return new Choice(r, spacing, type, tomograms.get(type));
-	}
-
-	/** A voxel spacing as its {@code VoxelSpacing<size>} folder writes it: 3 decimals ("10.012"). */
-	public static String format(double voxelSpacing) {
-		return String.format(Locale.ROOT, "%.3f", voxelSpacing);
 	}
 
 	private String runOrFirst(String run) {

@@ -59,8 +59,8 @@ class CopickTomogramChoicesTest {
 		assertEquals(List.of("wbp"), c.tomogramTypes("TS_6_4", 20.0004));
 		assertEquals(List.of(), c.tomogramTypes("TS_6_4", 15));
 		assertEquals(List.of("isonetcorrected"), c.tomogramTypes(null, 0));
-		assertEquals("10.000", CopickTomogramChoices.format(10));
-		assertEquals("10.012", CopickTomogramChoices.format(10.012444));
+		assertEquals("10.000", CopickProject.voxelSpacingText(10));
+		assertEquals("10.012", CopickProject.voxelSpacingText(10.012444));
 	}
 
 	@Test
