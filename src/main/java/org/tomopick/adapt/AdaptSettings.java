@@ -14,9 +14,11 @@ package org.tomopick.adapt;
  * @param yoloSteps          YOLO steps per epoch
  * @param unetLearningRate   UNet learning rate (lower than from scratch: fine-tuning)
  * @param yoloLearningRate   YOLO learning rate
- * @param confidence         how sure the held-out data must be that the adapted models (and thresholds re-chosen
- *                           there) score better than the starting ones before they replace them: the share of block
- *                           bootstrap resamplings in which they do (0.5: take them whenever they scored higher)
+ * @param confidence         how sure the held-out data must be that the adapted models score better than the
+ *                           starting ones before they replace them (the share of block bootstrap resamplings in which
+ *                           they do; 0.5: whenever they scored higher), and that re-choosing a class's threshold
+ *                           there beats its starting threshold (the share of cross-validation comparisons in which
+ *                           it does)
  */
 public record AdaptSettings(double minutes, long seed, double heldOutFraction, double unetShare, int unetSteps,
 		int yoloSteps, double unetLearningRate, double yoloLearningRate, double confidence) {

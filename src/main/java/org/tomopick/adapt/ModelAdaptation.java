@@ -153,9 +153,9 @@ public final class ModelAdaptation {
 				PipelineTuner.Picks picks = tuner.pick(p, names(heldOut), byName(heldOut), quiet);
 				startPicks = picks;
 				before = startTuning != null ? tuner.score(picks, PickingMode.FULL, startTuning) : Double.NaN;
-				startRetuned = tuner.tune(picks, startTuning, "held-out parts of " + names(annotated)
-						+ validationNote(validation) + " (starting models)", line -> {
-						});
+				startRetuned = retuned(tuner, picks, startTuning, "held-out parts of " + names(annotated)
+						+ validationNote(validation) + " (starting models)", settings.seed() + 2,
+						line -> log.accept("  starting models: " + line));
 				startRetunedScore = tuner.score(picks, PickingMode.FULL, startRetuned);
 				if (!absent.isEmpty() && startTuning != null) {
 					fit = withPseudoLabels(fit, p, startTuning, absent, pseudo, quiet);
@@ -200,31 +200,26 @@ public final class ModelAdaptation {
 			PipelineTuner.Picks adaptedPicks;
 			try (PickingPipeline p = untuned(staging, candidateThreshold)) {
 				adaptedPicks = tuner.pick(p, names(heldOut), byName(heldOut), quiet);
-				tuning = tuner.tune(adaptedPicks, startTuning, "held-out parts of " + names(annotated)
-						+ validationNote(validation), line -> log.accept("  " + line));
+				tuning = retuned(tuner, adaptedPicks, startTuning, "held-out parts of " + names(annotated)
+						+ validationNote(validation), settings.seed() + 3, line -> log.accept("  adapted models: "
+								+ line));
 				after = tuner.score(adaptedPicks, PickingMode.FULL, tuning);
 			}
-			// A change is kept only when the held-out data are sure of it (block bootstrap): thresholds chosen on a
-			// few held-out particles, or models that score a few hundredths higher there, often do worse elsewhere.
+			// A change is kept only when the held-out data are sure of it: thresholds class by class by
+			// cross-validation (retuned), the adapted models by a block bootstrap against the starting ones (models
+			// that score a few hundredths higher on a few held-out particles often do worse elsewhere).
 			PipelineTuning startBest = startRetuned;
 			double startBestScore = startRetunedScore;
-			String startChoice = "no starting thresholds: those chosen on the held-out data";
-			if (startTuning != null) {
-				double chance = tuner.chanceBetter(startPicks, startRetuned, startPicks, startTuning, BLOCK_ANGSTROM,
-						DRAWS, settings.seed());
-				boolean retune = chance >= settings.confidence();
-				startBest = retune ? startRetuned : startTuning;
-				startBestScore = retune ? startRetunedScore : before;
-				startChoice = String.format(Locale.ROOT, "thresholds chosen on the held-out data better than the "
-						+ "starting ones in %.0f%% of resamplings: %s", 100 * chance, retune ? "taken" : "starting "
-								+ "thresholds kept");
-			}
+			String startChoice = startTuning == null ? "no starting thresholds: those chosen on the held-out data"
+					: "starting models' thresholds re-chosen for " + rechosen(startTuning, startRetuned);
 			double chance = tuner.chanceBetter(adaptedPicks, tuning, startPicks, startBest, BLOCK_ANGSTROM, DRAWS,
 					settings.seed() + 1);
 			boolean adaptedKept = chance >= settings.confidence();
 			String note = String.format(Locale.ROOT, "adapted better than the starting models in %.0f%% of "
 					+ "resamplings of the held-out data (%.0f%% needed): %s; %s", 100 * chance, 100 * settings.confidence(),
-					adaptedKept ? "adapted models kept" : "starting models kept", startChoice);
+					adaptedKept ? "adapted models kept" : "starting models kept", startChoice
+							+ (startTuning == null ? "" : "; adapted models' thresholds re-chosen for "
+									+ rechosen(startTuning, tuning)));
 			stages.add(new Stage("thresholds", startBestScore, after, adaptedKept, (System.nanoTime() - t0) * 1e-9,
 					note));
 			if (!adaptedKept) {
@@ -258,6 +253,31 @@ public final class ModelAdaptation {
 		AdaptationCard.write(stagingFolder(out), o, settings, command, data, startModels, simulated.size());
 		publish(out);
 		return o;
+	}
+
+	/** The classes whose full-mode threshold differs between two tunings, as text ("none" if none). */
+	private static String rechosen(PipelineTuning start, PipelineTuning now) {
+		List<String> changed = new ArrayList<>();
+		now.thresholds(PickingMode.FULL).forEach((c, t) -> {
+			Double s = start.thresholds(PickingMode.FULL).get(c);
+			if (s == null || Math.abs(s - t) > 1e-9)
+				changed.add(c);
+		});
+		return changed.isEmpty() ? "no class" : String.join(", ", changed);
+	}
+
+	/**
+	 * Thresholds for these held-out picks: without starting thresholds those chosen there; with them, a class's
+	 * threshold is re-chosen only where cross-validation over the held-out blocks says that choosing it there beats
+	 * the starting one ({@link PipelineTuner#sureThresholds}): a handful of held-out particles of a class choose a
+	 * threshold that looks best on them and is often worse elsewhere.
+	 */
+	private PipelineTuning retuned(PipelineTuner tuner, PipelineTuner.Picks picks, PipelineTuning start,
+			String tunedOn, long seed, Consumer<String> log) {
+		if (start == null)
+			return tuner.tune(picks, null, tunedOn, log);
+		return tuner.sureThresholds(picks, start, tunedOn, BLOCK_ANGSTROM, DRAWS / 2, seed, settings.confidence(),
+				log);
 	}
 
 	/**

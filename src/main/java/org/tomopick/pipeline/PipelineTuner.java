@@ -66,6 +66,12 @@ public final class PipelineTuner {
 	 * one for the label decision.
 	 */
 	public PipelineTuning tune(Picks picks, PipelineTuning base, String tunedOn, Consumer<String> log) {
+		return tune(picks, base, tunedOn, null, log);
+	}
+
+	/** As {@link #tune(Picks, PipelineTuning, String, Consumer)}; a non-null {@code decision} is taken as it is. */
+	private PipelineTuning tune(Picks picks, PipelineTuning base, String tunedOn, LabelDecision fixed,
+			Consumer<String> log) {
 		Map<String, List<Particle>> truth = scoredOnly(picks.truth());
 		ThresholdTuner tuner = new ThresholdTuner(scored, candidateThreshold);
 		CziiScore scorer = new CziiScore(scored);
@@ -85,8 +91,8 @@ public final class PipelineTuner {
 		double mostScore = scorer.score(truth,
 				applied(scoredOnly(picks.byMode().get(PickingMode.FULL)), thresholds.get(PickingMode.FULL)))
 				.weightedFBeta();
-		LabelDecision decision = everyScore > mostScore ? LabelDecision.EVERY_LIKELY_CLASS
-				: LabelDecision.MOST_PROBABLE;
+		LabelDecision decision = fixed != null ? fixed
+				: everyScore > mostScore ? LabelDecision.EVERY_LIKELY_CLASS : LabelDecision.MOST_PROBABLE;
 		if (decision == LabelDecision.EVERY_LIKELY_CLASS)
 			thresholds.put(PickingMode.FULL, everyThresholds);
 		log.accept(String.format(Locale.ROOT, "full labels: %s %.4f, %s %.4f tuned: %s kept",
@@ -98,6 +104,111 @@ public final class PipelineTuner {
 				thresholds.put(mode, merged);
 			}
 		return new PipelineTuning(candidateThreshold, thresholds, tunedOn, decision);
+	}
+
+	/**
+	 * Full mode's thresholds re-chosen on these picks class by class, but only where doing so is likely to help on
+	 * other data of the same kind; elsewhere the starting thresholds stay. A threshold chosen on a few annotated
+	 * particles always looks better on them than the starting one (it was chosen there), so the choice itself is
+	 * cross-validated: the tomograms are cut into square x-y blocks of {@code blockAngstrom}, each of {@code draws}
+	 * draws splits the blocks at random into two halves, chooses the class's threshold on one and scores it on the
+	 * other against the starting threshold (and the other way round); a class's threshold is re-chosen when it wins
+	 * in at least {@code confidence} of the comparisons that hold the class's particles on both sides (ties count
+	 * half). The label decision and the other modes' thresholds are as {@code tune} chooses them with the starting
+	 * label decision.
+	 *
+	 * @param start the starting tuning (its thresholds and label decision)
+	 * @param log   one line per class
+	 */
+	public PipelineTuning sureThresholds(Picks picks, PipelineTuning start, String tunedOn, double blockAngstrom,
+			int draws, long seed, double confidence, Consumer<String> log) {
+		PipelineTuning chosen = tune(picks, start, tunedOn, start.labelDecision(), line -> {
+		});
+		Map<String, Double> startFull = start.thresholds(PickingMode.FULL);
+		Map<String, Double> chosenFull = chosen.thresholds(PickingMode.FULL);
+		Map<String, List<Particle>> truth = scoredOnly(picks.truth());
+		Map<String, List<Particle>> full = scoredOnly(picksOf(picks, start));
+		Map<String, List<Particle>> truthOf = byBlock(truth, blockAngstrom), picksOf = byBlock(full, blockAngstrom);
+		java.util.Set<String> all = new java.util.TreeSet<>(truthOf.keySet());
+		all.addAll(picksOf.keySet());
+		List<String> blocks = new ArrayList<>(all);
+		ThresholdTuner tuner = new ThresholdTuner(scored, candidateThreshold);
+		CziiScore scorer = new CziiScore(scored);
+		double[] wins = new double[scored.size()];
+		int[] trials = new int[scored.size()];
+		java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+		for (int d = 0; d < draws && blocks.size() >= 2; d++) {
+			List<String> shuffled = new ArrayList<>(blocks);
+			java.util.Collections.shuffle(shuffled, new java.util.Random(random.nextLong()));
+			List<List<String>> halves = List.of(shuffled.subList(0, shuffled.size() / 2),
+					shuffled.subList(shuffled.size() / 2, shuffled.size()));
+			for (int side = 0; side < 2; side++) {
+				Map<String, List<Particle>> fitTruth = gathered(halves.get(side), truthOf);
+				Map<String, List<Particle>> testTruth = gathered(halves.get(1 - side), truthOf);
+				Map<String, Double> fitted = tuner.tune(fitTruth, gathered(halves.get(side), picksOf));
+				Map<String, List<Particle>> testPicks = gathered(halves.get(1 - side), picksOf);
+				var withFitted = scorer.score(testTruth, applied(testPicks, fitted)).classes();
+				var withStart = scorer.score(testTruth, applied(testPicks, startFull)).classes();
+				for (int c = 0; c < scored.size(); c++) {
+					String name = scored.classes().get(c).name();
+					if (count(fitTruth, name) == 0 || count(testTruth, name) == 0)
+						continue;
+					double diff = withFitted.get(name).fBeta() - withStart.get(name).fBeta();
+					wins[c] += diff > 1e-12 ? 1 : diff < -1e-12 ? 0 : 0.5;
+					trials[c]++;
+				}
+			}
+		}
+		Map<String, Double> result = new LinkedHashMap<>(startFull);
+		for (int c = 0; c < scored.size(); c++) {
+			String name = scored.classes().get(c).name();
+			double share = trials[c] == 0 ? Double.NaN : wins[c] / trials[c];
+			boolean take = trials[c] > 0 && share >= confidence && startFull.containsKey(name);
+			if (take || !startFull.containsKey(name))
+				result.put(name, chosenFull.get(name));
+			log.accept(String.format(Locale.ROOT, "%s threshold %s -> %.2f: chosen on one half better on the "
+					+ "other in %s of %d comparisons: %s", name, startFull.containsKey(name)
+							? String.format(Locale.ROOT, "%.2f", startFull.get(name)) : "none",
+					chosenFull.get(name), Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * share),
+					trials[c], take || !startFull.containsKey(name) ? "re-chosen" : "starting threshold kept"));
+		}
+		Map<PickingMode, Map<String, Double>> thresholds = new EnumMap<>(PickingMode.class);
+		for (PickingMode mode : PickingMode.values())
+			thresholds.put(mode, mode == PickingMode.FULL ? result : chosen.thresholds(mode));
+		return new PipelineTuning(candidateThreshold, thresholds, tunedOn, start.labelDecision());
+	}
+
+	/** The particles of each run grouped by x-y block ("run#i,j" keys, each its own run for scoring). */
+	private static Map<String, List<Particle>> byBlock(Map<String, List<Particle>> byRun, double blockAngstrom) {
+		Map<String, List<Particle>> out = new LinkedHashMap<>();
+		byRun.forEach((run, ps) -> {
+			for (Particle p : ps)
+				out.computeIfAbsent(blockOf(run, p, blockAngstrom), k -> new ArrayList<>()).add(p);
+		});
+		return out;
+	}
+
+	private static String blockOf(String run, Particle p, double blockAngstrom) {
+		return run + "#" + (int) Math.floor(p.x() / blockAngstrom) + "," + (int) Math.floor(p.y() / blockAngstrom);
+	}
+
+	/**
+	 * The blocks' particles side by side in one volume (the k-th moved far along x), so that false picks in a block
+	 * without truth still count (the score leaves out tomograms without truth).
+	 */
+	private static Map<String, List<Particle>> gathered(List<String> blocks, Map<String, List<Particle>> byBlock) {
+		List<Particle> out = new ArrayList<>();
+		for (int k = 0; k < blocks.size(); k++)
+			moved(byBlock.get(blocks.get(k)), (k + 1) * 1e7, out);
+		return Map.of("blocks", out);
+	}
+
+	private static int count(Map<String, List<Particle>> byRun, String type) {
+		int n = 0;
+		for (List<Particle> ps : byRun.values())
+			for (Particle p : ps)
+				n += p.type().name().equals(type) ? 1 : 0;
+		return n;
 	}
 
 	/** The weighted F4 over the scored classes of a mode's picks with a tuning's thresholds. */
@@ -127,8 +238,7 @@ public final class PipelineTuner {
 		Map<String, List<Particle>> truthOf = new LinkedHashMap<>(), aOf = new LinkedHashMap<>(),
 				bOf = new LinkedHashMap<>();
 		for (String run : truth.keySet()) {
-			java.util.function.Function<Particle, String> block = p -> run + "#" + (int) Math.floor(p.x()
-					/ blockAngstrom) + "," + (int) Math.floor(p.y() / blockAngstrom);
+			java.util.function.Function<Particle, String> block = p -> blockOf(run, p, blockAngstrom);
 			for (Particle p : truth.get(run))
 				truthOf.computeIfAbsent(block.apply(p), k -> new ArrayList<>()).add(p);
 			for (Particle p : pa.getOrDefault(run, List.of()))
