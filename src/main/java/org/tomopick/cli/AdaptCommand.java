@@ -63,7 +63,8 @@ final class AdaptCommand implements Runnable {
 	@Option(names = "--confidence", paramLabel = "P", description = "How sure the held-out data must be that the "
 			+ "adapted models score better before they replace the starting ones: the share of block-bootstrap "
 			+ "resamplings of the held-out part in which they do (default 0.5: whenever they did in at least half; "
-			+ "0.9 asks for a gain the held-out part is sure of).")
+			+ "0.9 asks for a gain the held-out part is sure of); also the share of cross-validation comparisons in "
+			+ "which re-choosing a class's threshold on the held-out part must beat its starting threshold.")
 	double confidence = AdaptSettings.defaults().confidence();
 
 	@Option(names = "--val-runs", paramLabel = "RUN", split = ",", description = "Annotated runs to choose on instead "

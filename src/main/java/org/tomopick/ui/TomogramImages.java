@@ -43,12 +43,12 @@ public final class TomogramImages {
 	}
 
 	/**
-	 * Reads single planes (for the XZ and YZ views) from the same source as the image: a Zarr level chunk by chunk
-	 * with a bounded cache of its own, a stack in memory directly.
+	 * Reads single planes (for the XZ and YZ views) from the same source as the image: a Zarr level through the
+	 * image's own reader (one bounded cache of decoded chunks for all three planes), a stack in memory directly.
 	 */
 	public static PlaneReader planeReaderOf(ImagePlus imp) {
 		if (imp.getStack() instanceof ZarrSliceStack zarr)
-			return new ZarrPlaneReader(zarr.array());
+			return zarr.planeReader();
 		return new StackPlaneReader(imp.getStack());
 	}
 

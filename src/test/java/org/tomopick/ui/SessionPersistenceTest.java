@@ -3,6 +3,7 @@ package org.tomopick.ui;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.tomopick.io.copick.CopickProject;
 import org.tomopick.io.zarr.OmeZarrGroup;
 import org.tomopick.io.zarr.OmeZarrWriter;
 import org.tomopick.io.zarr.OmeZarrWriterSettings;
+import org.tomopick.io.zarr.ZarrPlaneReader;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.Provenance;
@@ -100,7 +102,9 @@ class SessionPersistenceTest {
 		Path zarr = dir.resolve("t.zarr");
 		OmeZarrWriter.write(DenseVolume.ofFloats(shape, values), zarr,
 				OmeZarrWriterSettings.defaults(10).withChunkSize(8).withLevels(1), false);
-		ZarrSliceStack stack = new ZarrSliceStack(OmeZarrGroup.open(zarr).level(0), 2);
+		// chunks of 8 x 8 x 8: four chunks per z layer (2 x 2 in y-x); the cache keeps eight chunks, two layers
+		ZarrSliceStack stack = new ZarrSliceStack(new ZarrPlaneReader(OmeZarrGroup.open(zarr).level(0), 8L * 8 * 8 * 8
+				* Float.BYTES));
 		assertEquals(20, stack.getSize());
 		for (int n = 1; n <= 20; n++) {
 			float[] plane = (float[]) stack.getProcessor(n).getPixels();
@@ -108,11 +112,14 @@ class SessionPersistenceTest {
 			System.arraycopy(values, (n - 1) * 12 * 16, expected, 0, expected.length);
 			assertArrayEquals(expected, plane, "slice " + n);
 		}
-		assertEquals(3, stack.slabReads(), "z chunks of 8: slabs 0-7, 8-15, 16-19");
+		ZarrPlaneReader reader = stack.planeReader();
+		assertEquals(12, reader.chunkDecodes(), "z chunks of 8: layers 0-7, 8-15, 16-19, four chunks each");
 		stack.getProcessor(12);
-		assertEquals(3, stack.slabReads(), "slab 8-15 is still cached");
+		assertEquals(12, reader.chunkDecodes(), "layer 8-15 is still cached");
 		stack.getProcessor(1);
-		assertEquals(4, stack.slabReads(), "only two slabs are kept: slab 0-7 was dropped");
+		assertEquals(16, reader.chunkDecodes(), "only two layers are kept: layer 0-7 was dropped");
+		assertSame(reader, TomogramImages.planeReaderOf(new ij.ImagePlus("t", stack)),
+				"the side views read through the same cache");
 	}
 
 	@Test

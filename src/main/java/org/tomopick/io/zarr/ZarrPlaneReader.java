@@ -26,6 +26,7 @@ public final class ZarrPlaneReader implements PlaneReader {
 	private final int[] grid;
 	private final int capacity;
 	private final BoundedChunkCache<float[]> cache;
+	private final java.util.concurrent.atomic.AtomicLong decodes = new java.util.concurrent.atomic.AtomicLong();
 
 	public ZarrPlaneReader(ZarrArray array) {
 		this(array, Math.min(DEFAULT_CACHE_BYTES, Runtime.getRuntime().maxMemory() / 8));
@@ -92,9 +93,15 @@ public final class ZarrPlaneReader implements PlaneReader {
 	}
 
 	private float[] decode(long key) {
+		decodes.incrementAndGet();
 		int x = (int) (key % grid[2]), y = (int) (key / grid[2] % grid[1]), z = (int) (key / grid[2] / grid[1]);
 		DenseVolume chunk = array.readChunk(z, y, x);
 		return chunk.dataType() == DataType.FLOAT32 ? (float[]) chunk.data() : chunk.toFloatArray();
+	}
+
+	/** How many chunks have been decoded so far (a measure of how well the cache works). */
+	public long chunkDecodes() {
+		return decodes.get();
 	}
 
 	/** How many decoded chunks the cache may keep. */
