@@ -26,22 +26,7 @@ class BlobProposalsTest {
 			{ 650.4, 655.7, 385.2 } };
 
 	private static DenseVolume shells() {
-		int nz = 80, ny = 96, nx = 96;
-		float[] v = new float[nz * ny * nx];
-		Random random = new Random(11);
-		for (int z = 0; z < nz; z++)
-			for (int y = 0; y < ny; y++)
-				for (int x = 0; x < nx; x++) {
-					double value = 0.4 * random.nextGaussian();
-					for (double[] c : CENTRES) {
-						double d = Math.sqrt(Math.pow(x * 10 - c[0], 2) + Math.pow(y * 10 - c[1], 2)
-								+ Math.pow(z * 10 - c[2], 2));
-						if (d >= 40 && d <= 60)
-							value -= 2;
-					}
-					v[(z * ny + y) * nx + x] = (float) value;
-				}
-		return DenseVolume.ofFloats(new int[] { nz, ny, nx }, v);
+		return HollowShells.inNoise(new int[] { 80, 96, 96 }, CENTRES, 2, 0.4, 11);
 	}
 
 	/** What picking gives the proposals: the 20 A working grid, whitened. */

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.tomopick.fuse.FusedParticle;
 import org.tomopick.grid.Normalisation;
 import org.tomopick.grid.WorkingGrid;
-import org.tomopick.io.DenseVolume;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.ParticleClass;
 
@@ -23,23 +21,8 @@ class ShellProposalsTest {
 			{ 650.4, 655.7, 385.2 }, { 205.3, 690.0, 260.9 } };
 
 	private static TomogramSampler shellsInNoise(double noise, long seed) {
-		int nz = 64, ny = 96, nx = 96;
-		float[] v = new float[nz * ny * nx];
-		Random random = new Random(seed);
-		for (int z = 0; z < nz; z++)
-			for (int y = 0; y < ny; y++)
-				for (int x = 0; x < nx; x++) {
-					double value = noise * random.nextGaussian();
-					for (double[] c : CENTRES) {
-						double d = Math.sqrt(Math.pow(x * 10 - c[0], 2) + Math.pow(y * 10 - c[1], 2)
-								+ Math.pow(z * 10 - c[2], 2));
-						if (d >= 40 && d <= 60)
-							value -= 1;
-					}
-					v[(z * ny + y) * nx + x] = (float) value;
-				}
-		return new TomogramSampler(WorkingGrid.prepare(DenseVolume.ofFloats(new int[] { nz, ny, nx }, v), 10, 20,
-				Normalisation.WHITENED));
+		return new TomogramSampler(WorkingGrid.prepare(HollowShells.inNoise(new int[] { 64, 96, 96 }, CENTRES, 1,
+				noise, seed), HollowShells.VOXEL_ANGSTROM, 20, Normalisation.WHITENED));
 	}
 
 	/** How many shells have a proposal within a quarter of the radius among the first {@code first} proposals. */
