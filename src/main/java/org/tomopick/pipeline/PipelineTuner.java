@@ -113,8 +113,8 @@ public final class PipelineTuner {
 	 * cross-validated: the tomograms are cut into square x-y blocks of {@code blockAngstrom}, each of {@code draws}
 	 * draws splits the blocks at random into two halves, chooses the class's threshold on one and scores it on the
 	 * other against the starting threshold (and the other way round); a class's threshold is re-chosen when it wins
-	 * in at least {@code confidence} of the comparisons that hold the class's particles on both sides (ties count
-	 * half). The label decision and the other modes' thresholds are as {@code tune} chooses them with the starting
+	 * in at least {@code confidence}, and in more than half, of the comparisons that hold the class's particles on
+	 * both sides (ties count half: ties alone keep the starting threshold). The label decision and the other modes' thresholds are as {@code tune} chooses them with the starting
 	 * label decision.
 	 *
 	 * @param start the starting tuning (its thresholds and label decision)
@@ -163,7 +163,7 @@ public final class PipelineTuner {
 		for (int c = 0; c < scored.size(); c++) {
 			String name = scored.classes().get(c).name();
 			double share = trials[c] == 0 ? Double.NaN : wins[c] / trials[c];
-			boolean take = trials[c] > 0 && share >= confidence && startFull.containsKey(name);
+			boolean take = trials[c] > 0 && share >= confidence && share > 0.5 && startFull.containsKey(name);
 			if (take || !startFull.containsKey(name))
 				result.put(name, chosenFull.get(name));
 			log.accept(String.format(Locale.ROOT, "%s threshold %s -> %.2f: chosen on one half better on the "

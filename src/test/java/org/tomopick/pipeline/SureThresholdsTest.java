@@ -50,7 +50,7 @@ class SureThresholdsTest {
 	}
 
 	@Test
-	void aClearlyBetterThresholdIsTakenAndAnEquallyGoodOneNeedsConfidenceAboveTies() {
+	void aClearlyBetterThresholdIsTakenAndAnEquallyGoodOneIsNot() {
 		List<Particle> truth = new ArrayList<>(truth(APO, 0));
 		truth.addAll(truth(RIBOSOME, 200));
 		List<Particle> picks = new ArrayList<>(picks(truth.subList(0, 64), 0.5, 0.1));
@@ -70,10 +70,11 @@ class SureThresholdsTest {
 				"ties only: the starting ribosome threshold stays at confidence 0.6; " + lines);
 		assertTrue(lines.stream().anyMatch(l -> l.startsWith("apo-ferritin") && l.contains("100%")), lines.toString());
 		assertEquals(1.0, tuner.score(all, PickingMode.FULL, sure), 1e-9);
-		// at 0.5 ties are enough, and the re-chosen ribosome threshold scores the same
+		// ties alone never re-choose, even at confidence 0.5
 		PipelineTuning loose = tuner.sureThresholds(all, start(0.9, 0.3), "test", 800, 50, 1, 0.5, l -> {
 		});
-		assertEquals(1.0, tuner.score(all, PickingMode.FULL, loose), 1e-9);
+		assertEquals(0.3, loose.thresholds(PickingMode.FULL).get(RIBOSOME.name()), 1e-12);
+		assertEquals(apo, loose.thresholds(PickingMode.FULL).get(APO.name()), 1e-12);
 		assertEquals(LabelDecision.MOST_PROBABLE, loose.labelDecision());
 	}
 }
