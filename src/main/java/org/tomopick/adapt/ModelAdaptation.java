@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.classify.CandidateClassifier;
 import org.tomopick.classify.ClassifierFile;
 import org.tomopick.classify.LabelDecision;
@@ -32,7 +33,6 @@ import org.tomopick.pipeline.PickingMode;
 import org.tomopick.pipeline.PickingPipeline;
 import org.tomopick.pipeline.PipelineTuner;
 import org.tomopick.pipeline.PipelineTuning;
-import org.tomopick.pipeline.ThresholdTuner;
 import org.tomopick.progress.Progress;
 import org.tomopick.unet.UNetModel;
 import org.tomopick.unet.UNetModelInfo;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.classify.LabelDecision;
 import org.tomopick.classify.CandidateClassifier;
 import org.tomopick.classify.ClassifierFile;
@@ -27,7 +28,6 @@ import org.tomopick.pipeline.CopickTomograms;
 import org.tomopick.pipeline.ExamplesCache;
 import org.tomopick.pipeline.PickingMode;
 import org.tomopick.pipeline.PickingPipeline;
-import org.tomopick.pipeline.ThresholdTuner;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.classify.BlobProposals;
 import org.tomopick.classify.ClassifierFile;
 import org.tomopick.classify.LabelDecision;

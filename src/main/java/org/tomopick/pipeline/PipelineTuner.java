@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.classify.LabelDecision;
 import org.tomopick.eval.CziiScore;
 import org.tomopick.model.Particle;

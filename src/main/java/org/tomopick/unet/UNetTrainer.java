@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
-import org.tomopick.eval.CziiScore;
+import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.model.Particle;
 import org.tomopick.progress.Progress;
 
@@ -28,6 +28,10 @@ import org.tomopick.progress.Progress;
  * </pre>
  */
 public final class UNetTrainer {
+
+	/** Validation reads candidates from this class probability up (or the model's lower threshold). */
+	static final double VALIDATION_PEAK_THRESHOLD = 0.1;
+
 
 	/** Called after every epoch (on the training thread). */
 	@FunctionalInterface
@@ -184,14 +188,23 @@ public final class UNetTrainer {
 		return model;
 	}
 
-	/** The CZII score of the model's picks on the validation examples. */
+	/**
+	 * The CZII score of the model's candidates on the validation examples, each class's score threshold chosen on
+	 * them ({@link ThresholdTuner#tunedScore}); candidates are taken from {@value #VALIDATION_PEAK_THRESHOLD} up (or
+	 * the model's lower class threshold). A fixed threshold would prefer the epochs whose confidence happens to suit
+	 * it: a model that grows less sure on harder data loses candidates there even where it ranks them better.
+	 */
 	private double validate(UNetModel model, List<PreparedExample> val) {
-		UNetDetector detector = new UNetDetector(model.info(), model.predictor(), settings.tiling(), settings.peaks());
+		List<UNetClassInfo> low = model.info().classes().stream().map(c -> c.withThreshold(Math.min(c.threshold(),
+				VALIDATION_PEAK_THRESHOLD), c.minVoxels())).toList();
+		UNetDetector detector = new UNetDetector(model.info().withClasses(low), model.predictor(), settings.tiling(),
+				settings.peaks());
 		Map<String, List<Particle>> truth = new LinkedHashMap<>(), picks = new LinkedHashMap<>();
 		for (PreparedExample e : val) {
 			truth.put(e.source().name(), e.source().truth());
 			picks.put(e.source().name(), detector.detect(e.volume(), Progress.NONE).candidates());
 		}
-		return new CziiScore(settings.classes()).score(truth, picks).weightedFBeta();
+		return new ThresholdTuner(settings.classes(), settings.peaks().threshold()).tunedScore(truth, picks)
+				.weightedFBeta();
 	}
 }

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import org.tomopick.eval.CziiScore;
 import org.tomopick.eval.ScoreReport;
+import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.progress.Progress;
@@ -265,7 +265,11 @@ public final class YoloTrainer {
 				p.getArray().getGradient().set(new NDIndex("..."), 0f);
 	}
 
-	/** The branch's own picks on the validation tomograms, scored by the CZII metric. */
+	/**
+	 * The branch's own picks on the validation tomograms, scored by the CZII metric with each class's score threshold
+	 * chosen on them ({@link ThresholdTuner#tunedScore}: epochs are compared by how well they rank their picks, not by
+	 * how well their confidence suits one threshold).
+	 */
 	ScoreReport validate(YoloModel model, List<YoloExample> validation, Progress progress) {
 		SlicewiseYoloDetector detector = new SlicewiseYoloDetector(model);
 		Map<String, List<Particle>> truth = new LinkedHashMap<>(), picks = new LinkedHashMap<>();
@@ -273,7 +277,7 @@ public final class YoloTrainer {
 			truth.put(e.name(), e.truth());
 			picks.put(e.name(), detector.pick(e.tomogram(), e.voxelAngstrom(), progress));
 		}
-		return new CziiScore(catalog).score(truth, picks);
+		return new ThresholdTuner(catalog, 0).tunedScore(truth, picks);
 	}
 
 	static float cosine(double base, int update, int total) {

@@ -1,13 +1,10 @@
-package org.tomopick.pipeline;
+package org.tomopick.eval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.tomopick.eval.ClassScore;
-import org.tomopick.eval.CziiScore;
-import org.tomopick.eval.ScoreReport;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.ParticleClass;
@@ -50,6 +47,18 @@ public final class ThresholdTuner {
 		for (ParticleClass c : catalog.classes())
 			out.put(c.name(), best.getOrDefault(c.name(), defaultThreshold));
 		return out;
+	}
+
+	/**
+	 * The CZII score of the picks with each class's threshold chosen on them ({@link #tune}): how well the picks'
+	 * scores rank them, whatever their calibration (optimistic as a score, being chosen on the same picks; meant for
+	 * comparing models, e.g. training epochs, that may grow more or less confident).
+	 */
+	public ScoreReport tunedScore(Map<String, List<Particle>> truthByRun, Map<String, List<Particle>> picksByRun) {
+		Map<String, Double> thresholds = tune(truthByRun, picksByRun);
+		Map<String, List<Particle>> kept = new LinkedHashMap<>();
+		picksByRun.forEach((run, ps) -> kept.put(run, apply(ps, thresholds)));
+		return new CziiScore(catalog).score(truthByRun, kept);
 	}
 
 	/** The picks at or above a threshold. */
