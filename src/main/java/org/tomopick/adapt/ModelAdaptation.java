@@ -61,6 +61,8 @@ public final class ModelAdaptation {
 	/** The blocks the held-out data are resampled in: about three ribosome diameters. */
 	static final double BLOCK_ANGSTROM = 800;
 	static final int DRAWS = 400;
+	/** The UNet stops fine-tuning after this many epochs in a row without a better held-out score. */
+	static final int PATIENCE = 10;
 
 	public record Stage(String name, double before, double after, boolean kept, double seconds, String note) {
 	}
@@ -341,10 +343,14 @@ public final class ModelAdaptation {
 				width = m.settings().architecture().width();
 			}
 		boolean unet = branch == BranchTraining.Branch.UNET;
+		// the branch stops at its time; the UNet also when PATIENCE epochs in a row did not beat its best held-out
+		// score (its time left then goes to YOLO, which comes next and uses all the time there is)
+		double[] best = { Double.NEGATIVE_INFINITY };
+		int[] sinceBest = { 0 };
 		BranchTraining training = new BranchTraining(branch, catalog, settings.seed(), 100_000,
 				unet ? settings.unetSteps() : settings.yoloSteps(), width, 1,
 				unet ? settings.unetLearningRate() : settings.yoloLearningRate())
-				.withEarlyStop(() -> clock.stopped() || System.nanoTime() >= endNanos);
+				.withEarlyStop(() -> clock.stopped() || System.nanoTime() >= endNanos || unet && sinceBest[0] >= PATIENCE);
 		Path target = work.resolve(name + ".adapted");
 		// a fresh start every time: a checkpoint left in the work folder would be resumed
 		deleteTree(target);
@@ -353,8 +359,14 @@ public final class ModelAdaptation {
 		int[] epochs = { 0 };
 		BranchTraining.Outcome o = training.train(fit, heldOut, target, work.resolve(name + ".work"), from,
 				clock.progressFor(name + " fine-tuning", t0, endNanos), line -> {
+					double score = scoreOf(line);
 					if (Double.isNaN(first[0]))
-						first[0] = scoreOf(line);
+						first[0] = score;
+					if (score > best[0]) {
+						best[0] = score;
+						sinceBest[0] = 0;
+					} else if (!Double.isNaN(score))
+						sinceBest[0]++;
 					epochs[0]++;
 					log.accept("  " + name + " " + line.trim() + String.format(Locale.ROOT, "  (%.1f min left)",
 							clock.secondsLeft() / 60));
@@ -369,8 +381,10 @@ public final class ModelAdaptation {
 				}
 		}
 		double seconds = (System.nanoTime() - t0) * 1e-9;
-		String note = String.format(Locale.ROOT, "%d epochs of %d steps, best epoch %d%s", epochs[0] - 1,
+		String note = String.format(Locale.ROOT, "%d epochs of %d steps, best epoch %d%s%s", epochs[0] - 1,
 				unet ? settings.unetSteps() : settings.yoloSteps(), o.bestEpoch(),
+				unet && sinceBest[0] >= PATIENCE ? String.format(Locale.ROOT, " (stopped: %d epochs without a better "
+						+ "held-out score)", PATIENCE) : "",
 				kept ? "" : " (the starting weights: nothing better on the held-out data)");
 		log.accept(String.format(Locale.ROOT, "%s: branch F4 on the held-out data %.4f -> %.4f, %s, %.1f min", name,
 				first[0], o.bestScore(), note, seconds / 60));
