@@ -12,14 +12,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.classify.CandidateClassifier;
 import org.tomopick.classify.ClassifierFile;
 import org.tomopick.classify.LabelDecision;
 import org.tomopick.classify.ParticleDescriptor;
 import org.tomopick.classify.ProposalClassifier;
 import org.tomopick.classify.ProposalSettings;
-import org.tomopick.eval.CziiScore;
+import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.fuse.FusionSettings;
 import org.tomopick.io.TomoPickIoException;
 import org.tomopick.model.Particle;
@@ -210,11 +209,9 @@ public final class ModelAdaptation {
 			// A change is kept only when the held-out data are sure of it: thresholds class by class by
 			// cross-validation (retuned), the adapted models by a block bootstrap against the starting ones (models
 			// that score a few hundredths higher on a few held-out particles often do worse elsewhere).
-			PipelineTuning startBest = startRetuned;
-			double startBestScore = startRetunedScore;
 			String startChoice = startTuning == null ? "no starting thresholds: those chosen on the held-out data"
 					: "starting models' thresholds re-chosen for " + rechosen(startTuning, startRetuned);
-			double chance = tuner.chanceBetter(adaptedPicks, tuning, startPicks, startBest, BLOCK_ANGSTROM, DRAWS,
+			double chance = tuner.chanceBetter(adaptedPicks, tuning, startPicks, startRetuned, BLOCK_ANGSTROM, DRAWS,
 					settings.seed() + 1);
 			boolean adaptedKept = chance >= settings.confidence();
 			String note = String.format(Locale.ROOT, "adapted better than the starting models in %.0f%% of "
@@ -222,16 +219,16 @@ public final class ModelAdaptation {
 					adaptedKept ? "adapted models kept" : "starting models kept", startChoice
 							+ (startTuning == null ? "" : "; adapted models' thresholds re-chosen for "
 									+ rechosen(startTuning, tuning)));
-			stages.add(new Stage("thresholds", startBestScore, after, adaptedKept, (System.nanoTime() - t0) * 1e-9,
+			stages.add(new Stage("thresholds", startRetunedScore, after, adaptedKept, (System.nanoTime() - t0) * 1e-9,
 					note));
 			if (!adaptedKept) {
 				deleteTree(staging);
 				copyModels(startModels, staging);
 			}
-			(adaptedKept ? tuning : startBest).write(staging);
+			(adaptedKept ? tuning : startRetuned).write(staging);
 			log.accept(String.format(Locale.ROOT, "held-out F4 of full mode: %.4f starting models (%.4f with "
 					+ "thresholds chosen there), %.4f adapted; %s", before, startRetunedScore, after, note));
-			return new Outcome(out, stages, before, adaptedKept ? after : startBestScore, adaptedKept,
+			return new Outcome(out, stages, before, adaptedKept ? after : startRetunedScore, adaptedKept,
 					clock.stopped(), (System.nanoTime() - start) * 1e-9, names(present), pseudo, regions,
 					fitParticles, heldOutParticles);
 		} catch (RuntimeException e) {
@@ -257,7 +254,7 @@ public final class ModelAdaptation {
 		return o;
 	}
 
-	/** The classes whose full-mode threshold differs between two tunings, as text ("none" if none). */
+	/** The classes whose full-mode threshold differs between two tunings, as text ("no class" if none). */
 	private static String rechosen(PipelineTuning start, PipelineTuning now) {
 		List<String> changed = new ArrayList<>();
 		now.thresholds(PickingMode.FULL).forEach((c, t) -> {
@@ -350,7 +347,8 @@ public final class ModelAdaptation {
 		BranchTraining training = new BranchTraining(branch, catalog, settings.seed(), 100_000,
 				unet ? settings.unetSteps() : settings.yoloSteps(), width, 1,
 				unet ? settings.unetLearningRate() : settings.yoloLearningRate())
-				.withEarlyStop(() -> clock.stopped() || System.nanoTime() >= endNanos || unet && sinceBest[0] >= PATIENCE);
+				.withEarlyStop(() -> clock.stopped() || System.nanoTime() >= endNanos
+						|| unet && sinceBest[0] >= PATIENCE);
 		Path target = work.resolve(name + ".adapted");
 		// a fresh start every time: a checkpoint left in the work folder would be resumed
 		deleteTree(target);
@@ -524,10 +522,7 @@ public final class ModelAdaptation {
 				truth.put(ex.name(), only(ex.truth(), present));
 				picks.put(ex.name(), only(stage.classify(ex.proposals(), ex.rows(), decision), present));
 			}
-			Map<String, Double> t = new ThresholdTuner(present, 0).tune(truth, picks);
-			Map<String, List<Particle>> applied = new LinkedHashMap<>();
-			picks.forEach((r, ps) -> applied.put(r, ThresholdTuner.apply(ps, t)));
-			best = Math.max(best, new CziiScore(present).score(truth, applied).weightedFBeta());
+			best = Math.max(best, new ThresholdTuner(present, 0).tunedScore(truth, picks).weightedFBeta());
 		}
 		return best;
 	}

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.classify.LabelDecision;
 import org.tomopick.classify.CandidateClassifier;
 import org.tomopick.classify.ClassifierFile;
@@ -19,6 +18,7 @@ import org.tomopick.classify.ProposalSettings;
 import org.tomopick.pipeline.TemplateMaps;
 import org.tomopick.eval.CziiScore;
 import org.tomopick.eval.ScoreReport;
+import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.ParticleClass;
@@ -187,9 +187,7 @@ final class TrainClassifierCommand implements Runnable {
 		CziiScore scorer = new CziiScore(catalog);
 		ScoreReport all = scorer.score(truth, picks);
 		Map<String, Double> tuned = new ThresholdTuner(catalog, 0).tune(truth, picks);
-		Map<String, List<Particle>> thresholded = new LinkedHashMap<>();
-		picks.forEach((r, ps) -> thresholded.put(r, ThresholdTuner.apply(ps, tuned)));
-		ScoreReport best = scorer.score(truth, thresholded);
+		ScoreReport best = scorer.score(truth, ThresholdTuner.apply(picks, tuned));
 		stdout.println("validation, every proposal reported with its most probable class:");
 		stdout.print(all.toTable());
 		stdout.printf(Locale.ROOT, "validation with per-class thresholds chosen on it (optimistic) %s: weighted F4 "

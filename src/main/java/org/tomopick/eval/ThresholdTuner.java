@@ -55,10 +55,7 @@ public final class ThresholdTuner {
 	 * comparing models, e.g. training epochs, that may grow more or less confident).
 	 */
 	public ScoreReport tunedScore(Map<String, List<Particle>> truthByRun, Map<String, List<Particle>> picksByRun) {
-		Map<String, Double> thresholds = tune(truthByRun, picksByRun);
-		Map<String, List<Particle>> kept = new LinkedHashMap<>();
-		picksByRun.forEach((run, ps) -> kept.put(run, apply(ps, thresholds)));
-		return new CziiScore(catalog).score(truthByRun, kept);
+		return new CziiScore(catalog).score(truthByRun, apply(picksByRun, tune(truthByRun, picksByRun)));
 	}
 
 	/** The picks at or above a threshold. */
@@ -74,6 +71,14 @@ public final class ThresholdTuner {
 		for (Particle p : picks)
 			if (p.score() >= thresholds.getOrDefault(p.type().name(), 0.0))
 				out.add(p);
+		return out;
+	}
+
+	/** The picks of each run, each class at or above that class's threshold. */
+	public static Map<String, List<Particle>> apply(Map<String, List<Particle>> picksByRun,
+			Map<String, Double> thresholds) {
+		Map<String, List<Particle>> out = new LinkedHashMap<>();
+		picksByRun.forEach((run, ps) -> out.put(run, apply(ps, thresholds)));
 		return out;
 	}
 

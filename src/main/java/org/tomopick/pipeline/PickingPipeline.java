@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.classify.BlobProposals;
 import org.tomopick.classify.ClassifierFile;
 import org.tomopick.classify.LabelDecision;
@@ -16,6 +15,7 @@ import org.tomopick.classify.ProposalClassifier;
 import org.tomopick.classify.ProposalSettings;
 import org.tomopick.classify.ShellProposals;
 import org.tomopick.classify.TomogramSampler;
+import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.fuse.Branch;
 import org.tomopick.fuse.Candidate;
 import org.tomopick.fuse.DbscanFusion;

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.classify.LabelDecision;
 import org.tomopick.eval.CziiScore;
+import org.tomopick.eval.ThresholdTuner;
 import org.tomopick.model.Particle;
 import org.tomopick.model.ParticleCatalog;
 import org.tomopick.model.ParticleClass;
@@ -25,6 +25,9 @@ import org.tomopick.progress.Progress;
  * What {@code tomopick tune} and {@code tomopick adapt} both do.
  */
 public final class PipelineTuner {
+
+	/** The one run that {@link #gathered} puts the blocks in. */
+	private static final String GATHERED = "blocks";
 
 	private final ParticleCatalog scored;
 	private final double candidateThreshold;
@@ -82,15 +85,16 @@ public final class PipelineTuner {
 			Map<String, Double> t = tuner.tune(truth, modePicks);
 			thresholds.put(mode, t);
 			double before = scorer.score(truth, ThresholdTuner.filter(modePicks, 0.5)).weightedFBeta();
-			double after = scorer.score(truth, applied(modePicks, t)).weightedFBeta();
+			double after = scorer.score(truth, ThresholdTuner.apply(modePicks, t)).weightedFBeta();
 			log.accept(String.format(Locale.ROOT, "%-10s validation F4 %.4f with output threshold 0.5, %.4f tuned: %s",
 					mode, before, after, t));
 		}
 		Map<String, List<Particle>> every = scoredOnly(picks.everyLikelyClass());
 		Map<String, Double> everyThresholds = tuner.tune(truth, every);
-		double everyScore = scorer.score(truth, applied(every, everyThresholds)).weightedFBeta();
+		double everyScore = scorer.score(truth, ThresholdTuner.apply(every, everyThresholds)).weightedFBeta();
 		double mostScore = scorer.score(truth,
-				applied(scoredOnly(picks.byMode().get(PickingMode.FULL)), thresholds.get(PickingMode.FULL)))
+				ThresholdTuner.apply(scoredOnly(picks.byMode().get(PickingMode.FULL)),
+						thresholds.get(PickingMode.FULL)))
 				.weightedFBeta();
 		LabelDecision decision = fixed != null ? fixed
 				: everyScore > mostScore ? LabelDecision.EVERY_LIKELY_CLASS : LabelDecision.MOST_PROBABLE;
@@ -115,8 +119,8 @@ public final class PipelineTuner {
 	 * draws splits the blocks at random into two halves, chooses the class's threshold on one and scores it on the
 	 * other against the starting threshold (and the other way round); a class's threshold is re-chosen when it wins
 	 * in at least {@code confidence}, and in more than half, of the comparisons that hold the class's particles on
-	 * both sides (ties count half: ties alone keep the starting threshold). The label decision and the other modes' thresholds are as {@code tune} chooses them with the starting
-	 * label decision.
+	 * both sides (ties count half: ties alone keep the starting threshold). The label decision and the other modes'
+	 * thresholds are as {@code tune} chooses them with the starting label decision.
 	 *
 	 * @param start the starting tuning (its thresholds and label decision)
 	 * @param log   one line per class
@@ -148,8 +152,8 @@ public final class PipelineTuner {
 				Map<String, List<Particle>> testTruth = gathered(halves.get(1 - side), truthOf);
 				Map<String, Double> fitted = tuner.tune(fitTruth, gathered(halves.get(side), picksOf));
 				Map<String, List<Particle>> testPicks = gathered(halves.get(1 - side), picksOf);
-				var withFitted = scorer.score(testTruth, applied(testPicks, fitted)).classes();
-				var withStart = scorer.score(testTruth, applied(testPicks, startFull)).classes();
+				var withFitted = scorer.score(testTruth, ThresholdTuner.apply(testPicks, fitted)).classes();
+				var withStart = scorer.score(testTruth, ThresholdTuner.apply(testPicks, startFull)).classes();
 				for (int c = 0; c < scored.size(); c++) {
 					String name = scored.classes().get(c).name();
 					if (count(fitTruth, name) == 0 || count(testTruth, name) == 0)
@@ -201,7 +205,7 @@ public final class PipelineTuner {
 		List<Particle> out = new ArrayList<>();
 		for (int k = 0; k < blocks.size(); k++)
 			moved(byBlock.get(blocks.get(k)), (k + 1) * 1e7, out);
-		return Map.of("blocks", out);
+		return Map.of(GATHERED, out);
 	}
 
 	private static int count(Map<String, List<Particle>> byRun, String type) {
@@ -218,7 +222,7 @@ public final class PipelineTuner {
 				&& tuning.labelDecision() == LabelDecision.EVERY_LIKELY_CLASS ? picks.everyLikelyClass()
 						: picks.byMode().get(mode);
 		return new CziiScore(scored).score(scoredOnly(picks.truth()),
-				applied(scoredOnly(modePicks), tuning.thresholds(mode))).weightedFBeta();
+				ThresholdTuner.apply(scoredOnly(modePicks), tuning.thresholds(mode))).weightedFBeta();
 	}
 
 	/**
@@ -232,47 +236,33 @@ public final class PipelineTuner {
 	public double chanceBetter(Picks a, PipelineTuning ta, Picks b, PipelineTuning tb, double blockAngstrom, int draws,
 			long seed) {
 		Map<String, List<Particle>> truth = scoredOnly(a.truth());
-		Map<String, List<Particle>> pa = applied(scoredOnly(picksOf(a, ta)), ta.thresholds(PickingMode.FULL));
-		Map<String, List<Particle>> pb = applied(scoredOnly(picksOf(b, tb)), tb.thresholds(PickingMode.FULL));
+		Map<String, List<Particle>> pa = ThresholdTuner.apply(scoredOnly(picksOf(a, ta)),
+				ta.thresholds(PickingMode.FULL));
+		Map<String, List<Particle>> pb = ThresholdTuner.apply(scoredOnly(picksOf(b, tb)),
+				tb.thresholds(PickingMode.FULL));
 		// the blocks: truth and both sets of picks of each block of each tomogram
-		List<String> blocks = new ArrayList<>();
-		Map<String, List<Particle>> truthOf = new LinkedHashMap<>(), aOf = new LinkedHashMap<>(),
-				bOf = new LinkedHashMap<>();
-		for (String run : truth.keySet()) {
-			java.util.function.Function<Particle, String> block = p -> blockOf(run, p, blockAngstrom);
-			for (Particle p : truth.get(run))
-				truthOf.computeIfAbsent(block.apply(p), k -> new ArrayList<>()).add(p);
-			for (Particle p : pa.getOrDefault(run, List.of()))
-				aOf.computeIfAbsent(block.apply(p), k -> new ArrayList<>()).add(p);
-			for (Particle p : pb.getOrDefault(run, List.of()))
-				bOf.computeIfAbsent(block.apply(p), k -> new ArrayList<>()).add(p);
-		}
+		Map<String, List<Particle>> truthOf = byBlock(truth, blockAngstrom), aOf = byBlock(pa, blockAngstrom),
+				bOf = byBlock(pb, blockAngstrom);
 		java.util.Set<String> all = new java.util.LinkedHashSet<>(truthOf.keySet());
 		all.addAll(aOf.keySet());
 		all.addAll(bOf.keySet());
-		blocks.addAll(all);
+		List<String> blocks = new ArrayList<>(all);
 		if (blocks.isEmpty())
 			return 0.5;
 		CziiScore scorer = new CziiScore(scored);
 		java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
 		double wins = 0;
 		for (int d = 0; d < draws; d++) {
-			// the blocks drawn, side by side in one volume (each moved far along x), so that a block of false
-			// picks only still counts (the score leaves out tomograms without truth)
-			List<Particle> t = new ArrayList<>(), x = new ArrayList<>(), y = new ArrayList<>();
-			for (int k = 0; k < blocks.size(); k++) {
-				String blockName = blocks.get(random.nextInt(blocks.size()));
-				double shift = (k + 1) * 1e7;
-				moved(truthOf.get(blockName), shift, t);
-				moved(aOf.get(blockName), shift, x);
-				moved(bOf.get(blockName), shift, y);
-			}
-			if (t.isEmpty()) {
+			List<String> drawn = new ArrayList<>();
+			for (int k = 0; k < blocks.size(); k++)
+				drawn.add(blocks.get(random.nextInt(blocks.size())));
+			Map<String, List<Particle>> t = gathered(drawn, truthOf);
+			if (t.get(GATHERED).isEmpty()) {
 				wins += 0.5;
 				continue;
 			}
-			double diff = scorer.score(Map.of("draw", t), Map.of("draw", x)).weightedFBeta()
-					- scorer.score(Map.of("draw", t), Map.of("draw", y)).weightedFBeta();
+			double diff = scorer.score(t, gathered(drawn, aOf)).weightedFBeta()
+					- scorer.score(t, gathered(drawn, bOf)).weightedFBeta();
 			wins += diff > 0 ? 1 : diff == 0 ? 0.5 : 0;
 		}
 		return wins / draws;
@@ -288,12 +278,6 @@ public final class PipelineTuner {
 	private static Map<String, List<Particle>> picksOf(Picks picks, PipelineTuning tuning) {
 		return tuning.labelDecision() == LabelDecision.EVERY_LIKELY_CLASS ? picks.everyLikelyClass()
 				: picks.byMode().get(PickingMode.FULL);
-	}
-
-	private static Map<String, List<Particle>> applied(Map<String, List<Particle>> picks, Map<String, Double> t) {
-		Map<String, List<Particle>> out = new LinkedHashMap<>();
-		picks.forEach((r, ps) -> out.put(r, ThresholdTuner.apply(ps, t)));
-		return out;
 	}
 
 	/** Particles of the scored classes only. */

@@ -32,7 +32,6 @@ public final class UNetTrainer {
 	/** Validation reads candidates from this class probability up (or the model's lower threshold). */
 	static final double VALIDATION_PEAK_THRESHOLD = 0.1;
 
-
 	/** Called after every epoch (on the training thread). */
 	@FunctionalInterface
 	public interface EpochListener {
