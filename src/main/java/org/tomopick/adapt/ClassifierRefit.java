@@ -1,11 +1,14 @@
 package org.tomopick.adapt;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.tomopick.classify.CandidateClassifier;
 import org.tomopick.classify.ClassifierFile;
@@ -71,11 +74,10 @@ final class ClassifierRefit {
 		// examples than the forest's splits). Each is judged both ways round, fitted on the fit part and scored on
 		// the held-out part and the other way, and the mean decides: the held-out quarter's few particles alone
 		// over-fit the choice. The one chosen is then fitted on the fit part.
-		Map<String, java.util.function.Function<List<TomogramExamples>, CandidateClassifier>> candidates =
-				new java.util.LinkedHashMap<>();
+		Map<String, Function<List<TomogramExamples>, CandidateClassifier>> candidates = new LinkedHashMap<>();
 		// the refit of a part is fitted once and serves both the refitted candidate and the blend
-		Map<List<TomogramExamples>, CandidateClassifier> refits = new java.util.IdentityHashMap<>();
-		java.util.function.Function<List<TomogramExamples>, CandidateClassifier> refit = ex -> refits
+		Map<List<TomogramExamples>, CandidateClassifier> refits = new IdentityHashMap<>();
+		Function<List<TomogramExamples>, CandidateClassifier> refit = ex -> refits
 				.computeIfAbsent(ex, e -> ClassifierTraining.fit(e, descriptor, forest, proposals,
 						old != null ? old.profiles() : null));
 		if (old != null)
@@ -84,13 +86,13 @@ final class ClassifierRefit {
 		if (old != null)
 			candidates.put("starting + refitted trees", ex -> {
 				CandidateClassifier r = refit.apply(ex);
-				return java.util.Arrays.equals(old.forestLabels(), r.forestLabels())
+				return Arrays.equals(old.forestLabels(), r.forestLabels())
 						? CandidateClassifier.blend(old, r, 0.5) : null;
 			});
 		if (old == null || old.profiles() == null)
 			candidates.put("refitted with profile scores", ex -> ClassifierTraining.fit(ex, descriptor,
 					forest.withProfiles(true), proposals, null));
-		Map<String, Double> scores = new java.util.LinkedHashMap<>();
+		Map<String, Double> scores = new LinkedHashMap<>();
 		for (var c : candidates.entrySet())
 			scores.put(c.getKey(), bothWaysScore(c.getValue(), fitExamples, heldOutExamples, descriptor, present));
 		String which = null;
@@ -132,7 +134,7 @@ final class ClassifierRefit {
 	 * The mean of a candidate's scores fitted on one part and scored on the other, both ways round; a way in which it
 	 * cannot be fitted (one part holds too few kinds of examples) is left out; NaN when neither works.
 	 */
-	private static double bothWaysScore(java.util.function.Function<List<TomogramExamples>, CandidateClassifier> fit,
+	private static double bothWaysScore(Function<List<TomogramExamples>, CandidateClassifier> fit,
 			List<TomogramExamples> a, List<TomogramExamples> b, ParticleDescriptor descriptor, ParticleCatalog present) {
 		double sum = 0;
 		int n = 0;

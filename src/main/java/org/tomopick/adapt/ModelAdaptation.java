@@ -30,7 +30,6 @@ import org.tomopick.unet.UNetModelInfo;
 import org.tomopick.yolo.YoloModel;
 import org.tomopick.yolo.YoloModelFile;
 
-
 /**
  * Adapts a models folder to a user's annotated tomograms: fine-tunes both branches from their weights, refits the
  * candidate classifier and re-tunes the per-class thresholds, and keeps at every stage whichever is better on data
