@@ -61,12 +61,12 @@ public final class SpectralWhitening {
 
 	/** Receives a Fourier coefficient's index and its radial frequency (cycles per voxel). */
 	@FunctionalInterface
-	interface FrequencyVisitor {
+	public interface FrequencyVisitor {
 		void visit(int index, double frequency);
 	}
 
 	/** Visits every coefficient of a full 3D transform of {@code shape} (z, y, x) in storage order. */
-	static void forEachFrequency(int[] shape, FrequencyVisitor visitor) {
+	public static void forEachFrequency(int[] shape, FrequencyVisitor visitor) {
 		int nz = shape[0], ny = shape[1], nx = shape[2];
 		for (int z = 0, i = 0; z < nz; z++) {
 			double fz = frequency(z, nz);

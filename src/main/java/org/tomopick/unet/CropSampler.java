@@ -6,18 +6,25 @@ import java.util.SplittableRandom;
  * Draws augmented training crops: a cube of {@code size} voxels, centred near a random particle (jittered by up to a
  * quarter crop) with probability {@code particleFraction}, anywhere otherwise; then a random flip along each axis, a
  * rotation by a random multiple of 90 degrees in the x-y plane, and intensity jitter {@code v * (1 + a) + b} with
- * a, b uniform in {@code [-jitter, jitter]}. Outside the volume: value 0 (the normalised mean), label background.
+ * a, b uniform in {@code [-jitter, jitter]}; then, when asked, a lower signal-to-noise ratio ({@link SnrAugmentation}).
+ * Outside the volume: value 0 (the normalised mean), label background.
  */
 final class CropSampler {
 
 	private final int size;
 	private final double particleFraction;
 	private final double jitter;
+	private final SnrAugmentation snr;
 
 	CropSampler(int size, double particleFraction, double jitter) {
+		this(size, particleFraction, jitter, new SnrAugmentation(0, 1));
+	}
+
+	CropSampler(int size, double particleFraction, double jitter, SnrAugmentation snr) {
 		this.size = size;
 		this.particleFraction = particleFraction;
 		this.jitter = jitter;
+		this.snr = snr;
 	}
 
 	/**
@@ -68,5 +75,6 @@ final class CropSampler {
 					image[imageOffset + i] = v * scale + offset;
 					target[targetOffset + label * cube + i] = 1;
 				}
+		snr.apply(image, imageOffset, n, random);
 	}
 }
