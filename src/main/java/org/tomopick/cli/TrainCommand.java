@@ -68,6 +68,11 @@ final class TrainCommand implements Runnable {
 	@Option(names = "--work", paramLabel = "DIR", description = "Checkpoint folder (default <out>.work).")
 	Path work;
 
+	@Option(names = "--snr-augmentation", paramLabel = "P", description = "UNet: give this share of the training "
+			+ "crops a lower signal-to-noise ratio (signal faded by a random gain and low-pass, fresh noise of the "
+			+ "working grid's spectrum added; default 0).")
+	double snrAugmentation;
+
 	@Option(names = "--tomo-type", paramLabel = "NAME", description = "Tomogram type (default denoised, else wbp).")
 	String tomoType;
 
@@ -102,7 +107,12 @@ final class TrainCommand implements Runnable {
 			CliPaths.requireDirectory(init, "--init");
 		Path modelDir = out != null ? out : Path.of("models", b.folderName());
 		Path workDir = work != null ? work : modelDir.resolveSibling(modelDir.getFileName() + ".work");
-		BranchTraining training = new BranchTraining(b, catalog, seed, epochs, steps, width, valEvery, learningRate);
+		if (!(snrAugmentation >= 0 && snrAugmentation <= 1))
+			throw new UserInputException("--snr-augmentation must be in [0, 1], was " + snrAugmentation);
+		if (snrAugmentation > 0 && b != BranchTraining.Branch.UNET)
+			throw new UserInputException("--snr-augmentation is for --branch unet only");
+		BranchTraining training = new BranchTraining(b, catalog, seed, epochs, steps, width, valEvery, learningRate)
+				.withSnrAugmentation(snrAugmentation);
 
 		PrintWriter stdout = spec.commandLine().getOut();
 		try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {

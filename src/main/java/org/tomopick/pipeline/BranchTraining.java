@@ -81,6 +81,12 @@ public final class BranchTraining {
 		return new BranchTraining(branch, unet, yolo, catalog, stop);
 	}
 
+	/** The UNet's training crops given a lower signal-to-noise ratio with this probability (see SnrAugmentation). */
+	public BranchTraining withSnrAugmentation(double probability) {
+		return new BranchTraining(branch, unet.withTraining(unet.training().withSnrAugmentation(probability))
+				.validate(), yolo, catalog, stopEarly);
+	}
+
 	public BranchTraining(Branch branch, ParticleCatalog catalog, long seed, Integer epochs, Integer steps,
 			Integer width, int validationInterval, Double learningRate) {
 		this.branch = branch;

@@ -114,8 +114,7 @@ public final class UNetTrainer {
 				model.save(bestDirectory());
 			}
 			CropSampler sampler = new CropSampler(t.cropSize(), t.particleCropFraction(), t.intensityJitter(),
-					new SnrAugmentation(Double.parseDouble(System.getProperty("tomopick.unet.snrAugmentation", "0")),
-							settings.voxelSizeAngstrom()));
+					new SnrAugmentation(t.snrAugmentation(), settings.voxelSizeAngstrom()));
 			int totalSteps = t.epochs() * t.stepsPerEpoch();
 			boolean stopped = false;
 			for (int epoch = state.epochsDone() + 1; epoch <= t.epochs() && !stopped; epoch++) {

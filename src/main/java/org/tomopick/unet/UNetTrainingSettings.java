@@ -7,7 +7,8 @@ import java.util.List;
  * {@code cosineSchedule}) from the learning rate down to 1% of it over all steps; {@code epochs} of
  * {@code stepsPerEpoch} steps, each a batch of {@code batchSize} random cubic crops of {@code cropSize} voxels (a
  * fraction {@code particleCropFraction} of them centred near a particle), flipped, rotated by multiples of 90 degrees
- * in the x-y plane and jittered in intensity. Targets: spheres of {@code sphereFraction} times each class radius.
+ * in the x-y plane, jittered in intensity and, with probability {@code snrAugmentation}, given a lower signal-to-noise
+ * ratio ({@link SnrAugmentation}; 0 by default). Targets: spheres of {@code sphereFraction} times each class radius.
  * Loss: class-weighted cross-entropy ({@code backgroundWeight}, then one weight per class in catalog order, or empty
  * for all 1) plus {@code tverskyWeight} times a Tversky loss with {@code tverskyAlpha} (false positives) and
  * {@code tverskyBeta} (false negatives). Validation every {@code validationInterval} epochs; a checkpoint every
@@ -16,7 +17,8 @@ import java.util.List;
 public record UNetTrainingSettings(int epochs, int stepsPerEpoch, int cropSize, int batchSize, double learningRate,
 		double weightDecay, boolean cosineSchedule, long seed, double sphereFraction, double backgroundWeight,
 		List<Double> classWeights, double tverskyWeight, double tverskyAlpha, double tverskyBeta,
-		double particleCropFraction, double intensityJitter, int validationInterval, int checkpointInterval) {
+		double particleCropFraction, double intensityJitter, int validationInterval, int checkpointInterval,
+		double snrAugmentation) {
 
 	public UNetTrainingSettings {
 		classWeights = List.copyOf(classWeights);
@@ -24,7 +26,7 @@ public record UNetTrainingSettings(int epochs, int stepsPerEpoch, int cropSize, 
 
 	public static UNetTrainingSettings defaults() {
 		return new UNetTrainingSettings(40, 50, 64, 2, 1e-4, 0.01, true, 42, 0.5, 1, List.of(), 1, 0.3, 0.7, 0.8,
-				0.1, 1, 5);
+				0.1, 1, 5, 0);
 	}
 
 	public UNetTrainingSettings validate() {
@@ -51,6 +53,8 @@ public record UNetTrainingSettings(int epochs, int stepsPerEpoch, int cropSize, 
 				"must be in [0, 1]", particleCropFraction);
 		UNetSettings.require(intensityJitter >= 0 && intensityJitter < 1, "training.intensityJitter",
 				"must be in [0, 1)", intensityJitter);
+		UNetSettings.require(snrAugmentation >= 0 && snrAugmentation <= 1, "training.snrAugmentation",
+				"must be in [0, 1]", snrAugmentation);
 		UNetSettings.require(validationInterval >= 1, "training.validationInterval", "must be >= 1",
 				validationInterval);
 		UNetSettings.require(checkpointInterval >= 1, "training.checkpointInterval", "must be >= 1",
@@ -68,36 +72,48 @@ public record UNetTrainingSettings(int epochs, int stepsPerEpoch, int cropSize, 
 	public UNetTrainingSettings withEpochs(int e) {
 		return new UNetTrainingSettings(e, stepsPerEpoch, cropSize, batchSize, learningRate, weightDecay,
 				cosineSchedule, seed, sphereFraction, backgroundWeight, classWeights, tverskyWeight, tverskyAlpha,
-				tverskyBeta, particleCropFraction, intensityJitter, validationInterval, checkpointInterval);
+				tverskyBeta, particleCropFraction, intensityJitter, validationInterval, checkpointInterval,
+				snrAugmentation);
 	}
 
 	public UNetTrainingSettings withSteps(int stepsPerEpoch, int cropSize, int batchSize) {
 		return new UNetTrainingSettings(epochs, stepsPerEpoch, cropSize, batchSize, learningRate, weightDecay,
 				cosineSchedule, seed, sphereFraction, backgroundWeight, classWeights, tverskyWeight, tverskyAlpha,
-				tverskyBeta, particleCropFraction, intensityJitter, validationInterval, checkpointInterval);
+				tverskyBeta, particleCropFraction, intensityJitter, validationInterval, checkpointInterval,
+				snrAugmentation);
 	}
 
 	public UNetTrainingSettings withOptimizer(double lr, double decay, boolean cosine) {
 		return new UNetTrainingSettings(epochs, stepsPerEpoch, cropSize, batchSize, lr, decay, cosine, seed,
 				sphereFraction, backgroundWeight, classWeights, tverskyWeight, tverskyAlpha, tverskyBeta,
-				particleCropFraction, intensityJitter, validationInterval, checkpointInterval);
+				particleCropFraction, intensityJitter, validationInterval, checkpointInterval,
+				snrAugmentation);
 	}
 
 	public UNetTrainingSettings withSeed(long s) {
 		return new UNetTrainingSettings(epochs, stepsPerEpoch, cropSize, batchSize, learningRate, weightDecay,
 				cosineSchedule, s, sphereFraction, backgroundWeight, classWeights, tverskyWeight, tverskyAlpha,
-				tverskyBeta, particleCropFraction, intensityJitter, validationInterval, checkpointInterval);
+				tverskyBeta, particleCropFraction, intensityJitter, validationInterval, checkpointInterval,
+				snrAugmentation);
 	}
 
 	public UNetTrainingSettings withClassWeights(double background, List<Double> perClass) {
 		return new UNetTrainingSettings(epochs, stepsPerEpoch, cropSize, batchSize, learningRate, weightDecay,
 				cosineSchedule, seed, sphereFraction, background, perClass, tverskyWeight, tverskyAlpha, tverskyBeta,
-				particleCropFraction, intensityJitter, validationInterval, checkpointInterval);
+				particleCropFraction, intensityJitter, validationInterval, checkpointInterval,
+				snrAugmentation);
 	}
 
 	public UNetTrainingSettings withIntervals(int validation, int checkpoint) {
 		return new UNetTrainingSettings(epochs, stepsPerEpoch, cropSize, batchSize, learningRate, weightDecay,
 				cosineSchedule, seed, sphereFraction, backgroundWeight, classWeights, tverskyWeight, tverskyAlpha,
-				tverskyBeta, particleCropFraction, intensityJitter, validation, checkpoint);
+				tverskyBeta, particleCropFraction, intensityJitter, validation, checkpoint, snrAugmentation);
+	}
+
+	public UNetTrainingSettings withSnrAugmentation(double probability) {
+		return new UNetTrainingSettings(epochs, stepsPerEpoch, cropSize, batchSize, learningRate, weightDecay,
+				cosineSchedule, seed, sphereFraction, backgroundWeight, classWeights, tverskyWeight, tverskyAlpha,
+				tverskyBeta, particleCropFraction, intensityJitter, validationInterval, checkpointInterval,
+				probability);
 	}
 }

@@ -32,12 +32,17 @@ class TrainPickCommandTest {
 				"3", "--density", "20000").code());
 
 		TomoPickCliTest.Run unet = TomoPickCliTest.cli("train", "--branch", "unet", "--project", project.toString(),
-				"--epochs", "1", "--steps", "2", "--width", "4", "--out", models.resolve("unet").toString());
+				"--epochs", "1", "--steps", "2", "--width", "4", "--snr-augmentation", "0.5", "--out",
+				models.resolve("unet").toString());
 		TomoPickCliTest.Run yolo = TomoPickCliTest.cli("train", "--branch", "yolo", "--project", project.toString(),
 				"--epochs", "1", "--steps", "2", "--width", "4", "--out", models.resolve("yolo").toString());
 
 		assertEquals(0, unet.code(), unet.err());
 		assertEquals(0, yolo.code(), yolo.err());
+		TomoPickCliTest.Run snrYolo = TomoPickCliTest.cli("train", "--branch", "yolo", "--project",
+				project.toString(), "--snr-augmentation", "0.5", "--out", tmp.resolve("unused").toString());
+		assertEquals(2, snrYolo.code(), snrYolo.err());
+		assertTrue(snrYolo.err().contains("--snr-augmentation is for --branch unet only"), snrYolo.err());
 		assertTrue(unet.out().contains("on 2 runs [sim_1, sim_2], validating on [sim_3]"), unet.out());
 		assertTrue(Files.isRegularFile(models.resolve("unet/unet.params")));
 		assertTrue(Files.isRegularFile(models.resolve("unet/unet.json")));
