@@ -164,9 +164,15 @@ public final class UNetTrainer {
 	}
 
 	/** The initial model's weights with a new model's info (this build's normalisation, untrained). */
+	/**
+	 * The starting model of a fine-tuning, its training record cleared. Its per-class peak thresholds stay: they are
+	 * picking settings that {@code tune} chose for it, not something training learns (training's own validation
+	 * reads peaks from {@value #VALIDATION_PEAK_THRESHOLD} up whatever they are), so the stages after it (the
+	 * classifier's proposals) see the same peaks as picking does.
+	 */
 	private UNetModel initialModel() {
 		UNetModel model = resumeModel(initialModel);
-		model.updateInfo(UNetModelInfo.untrained(settings));
+		model.updateInfo(UNetModelInfo.untrained(settings).withClasses(model.info().classes()));
 		return model;
 	}
 

@@ -55,6 +55,32 @@ class UNetTrainerResumeTest {
 	}
 
 	@Test
+	void fineTuningKeepsTheStartingModelsPeakThresholds(@TempDir Path second) {
+		SimulatedTomogram sim = UNetTestData.tinyTomogram(9);
+		List<TrainingExample> train = List.of(
+				new TrainingExample("a", sim.tomogram(), sim.voxelSizeAngstrom(), sim.truth()));
+		UNetSettings one = UNetTestData.tinySettings(1, 2);
+		UNetTrainingResult first = new UNetTrainer(one, work).train(train, List.of(), Progress.NONE, r -> {
+		});
+		Path start = first.bestModel();
+		try (UNetModel m = UNetModel.load(start)) {
+			assertTrue(m.info().classes().stream().allMatch(c -> c.threshold() != 0.15), "not already 0.15");
+			m.updateInfo(m.info().withClasses(m.info().classes().stream().map(c -> c.withThreshold(0.15, 3))
+					.toList()));
+			m.save(start);
+		}
+		UNetTrainingResult tuned = new UNetTrainer(one, second).withInitialModel(start).train(train, List.of(),
+				Progress.NONE, r -> {
+				});
+		for (Path p : List.of(tuned.bestModel(), tuned.lastCheckpoint()))
+			try (UNetModel m = UNetModel.load(p)) {
+				assertTrue(m.info().classes().stream().allMatch(c -> c.threshold() == 0.15 && c.minVoxels() == 3),
+						p + ": " + m.info().classes());
+				assertEquals(1, m.info().trainedEpochs());
+			}
+	}
+
+	@Test
 	void cancellationStopsTraining() {
 		SimulatedTomogram sim = UNetTestData.tinyTomogram(9);
 		List<TrainingExample> train = List.of(
