@@ -64,10 +64,9 @@ final class ClassifierRefit {
 			heldOutExamples = collecting.collect(ModelAdaptation.names(heldOut), ModelAdaptation.byName(heldOut),
 					progress, line -> log.accept("  " + line));
 		}
-		CandidateClassifier.Settings forest = new CandidateClassifier.Settings(
-				CandidateClassifier.Settings.defaults().trees(), CandidateClassifier.Settings.defaults().maxDepth(),
-				CandidateClassifier.Settings.defaults().maxNodes(), CandidateClassifier.Settings.defaults().nodeSize(),
-				seed, old != null && old.profiles() != null);
+		CandidateClassifier.Settings d = CandidateClassifier.Settings.defaults();
+		CandidateClassifier.Settings forest = new CandidateClassifier.Settings(d.trees(), d.maxDepth(), d.maxNodes(),
+				d.nodeSize(), seed, old != null && old.profiles() != null);
 		// The candidates: the starting forest; one refitted on these proposals (with the starting forest's profile
 		// scores, so that both can be blended); both forests' trees, half the weight each (when they know the same
 		// classes); one refitted with profile scores fitted here (a linear matched filter per class needs far fewer

@@ -16,15 +16,12 @@ final class CropSampler {
 	private final double jitter;
 	private final SnrAugmentation snr;
 
-	CropSampler(int size, double particleFraction, double jitter) {
-		this(size, particleFraction, jitter, new SnrAugmentation(0, 1));
-	}
-
-	CropSampler(int size, double particleFraction, double jitter, SnrAugmentation snr) {
+	/** {@code snrProbability}: the share of crops given a lower SNR on a working grid of {@code voxelAngstrom}. */
+	CropSampler(int size, double particleFraction, double jitter, double snrProbability, double voxelAngstrom) {
 		this.size = size;
 		this.particleFraction = particleFraction;
 		this.jitter = jitter;
-		this.snr = snr;
+		this.snr = new SnrAugmentation(snrProbability, voxelAngstrom, size);
 	}
 
 	/**
@@ -75,6 +72,6 @@ final class CropSampler {
 					image[imageOffset + i] = v * scale + offset;
 					target[targetOffset + label * cube + i] = 1;
 				}
-		snr.apply(image, imageOffset, n, random);
+		snr.apply(image, imageOffset, random);
 	}
 }

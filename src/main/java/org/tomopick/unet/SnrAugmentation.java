@@ -23,29 +23,44 @@ final class SnrAugmentation {
 	static final double MAX_SIGMA = 0.35;
 
 	private final double probability;
-	private final double voxelAngstrom;
+	private final int n;
+	/** Per Fourier coefficient of a crop: its radial frequency (cycles per voxel) and the grid's band-pass there. */
+	private final double[] frequency, bandPass;
+	/** One over the spread of white noise of unit spread after the band-pass: makes the added noise's spread 1. */
+	private final double norm;
 
-	/** {@code probability} of changing a crop (0: never); {@code voxelAngstrom} of the working grid. */
-	SnrAugmentation(double probability, double voxelAngstrom) {
+	/**
+	 * {@code probability} of changing a crop (0: never), crops of side {@code n} on a working grid of
+	 * {@code voxelAngstrom}.
+	 */
+	SnrAugmentation(double probability, double voxelAngstrom, int n) {
 		if (!(probability >= 0 && probability <= 1))
 			throw new IllegalArgumentException("SNR augmentation probability must be in [0, 1], was " + probability);
 		this.probability = probability;
-		this.voxelAngstrom = voxelAngstrom;
+		this.n = n;
+		int cube = probability > 0 ? n * n * n : 0;
+		frequency = new double[cube];
+		bandPass = new double[cube];
+		double power = 0;
+		if (cube > 0) {
+			SpectralWhitening.forEachFrequency(new int[] { n, n, n }, (i, f) -> {
+				frequency[i] = f;
+				bandPass[i] = SpectralWhitening.bandPass(f, voxelAngstrom);
+			});
+			for (double b : bandPass)
+				power += b * b;
+		}
+		norm = cube > 0 ? 1 / Math.sqrt(power / cube) : 0;
 	}
 
-	boolean enabled() {
-		return probability > 0;
-	}
-
-	/** Changes the cube of side {@code n} at {@code offset} of {@code image} in place, or leaves it. */
-	void apply(float[] image, int offset, int n, SplittableRandom random) {
+	/** Changes the crop (a cube of side n) at {@code offset} of {@code image} in place, or leaves it. */
+	void apply(float[] image, int offset, SplittableRandom random) {
 		if (probability == 0 || random.nextDouble() >= probability)
 			return;
 		double a = Math.exp(Math.log(MIN_GAIN) + random.nextDouble() * -Math.log(MIN_GAIN));
 		double s = random.nextBoolean() ? Double.POSITIVE_INFINITY
 				: MIN_SIGMA + random.nextDouble() * (MAX_SIGMA - MIN_SIGMA);
 		int cube = n * n * n;
-		int[] shape = { n, n, n };
 		float[] signal = new float[2 * cube];
 		System.arraycopy(image, offset, signal, 0, cube);
 		float[] noise = new float[2 * cube];
@@ -54,19 +69,13 @@ final class SnrAugmentation {
 		FloatFFT_3D fft = new FloatFFT_3D(n, n, n);
 		fft.realForwardFull(signal);
 		fft.realForwardFull(noise);
-		// the spread of white noise of unit spread after the band-pass, to make the added noise's spread 1
-		double[] power = { 0 };
-		SpectralWhitening.forEachFrequency(shape, (i, f) -> {
-			double b = SpectralWhitening.bandPass(f, voxelAngstrom);
-			power[0] += b * b;
-		});
-		double norm = 1 / Math.sqrt(power[0] / cube);
-		SpectralWhitening.forEachFrequency(shape, (i, f) -> {
+		for (int i = 0; i < cube; i++) {
+			double f = frequency[i];
 			double g = Double.isInfinite(s) ? a : a * Math.exp(-0.5 * (f / s) * (f / s));
-			double h = Math.sqrt(1 - g * g) * SpectralWhitening.bandPass(f, voxelAngstrom) * norm;
+			double h = Math.sqrt(1 - g * g) * bandPass[i] * norm;
 			signal[2 * i] = (float) (g * signal[2 * i] + h * noise[2 * i]);
 			signal[2 * i + 1] = (float) (g * signal[2 * i + 1] + h * noise[2 * i + 1]);
-		});
+		}
 		fft.complexInverse(signal, true);
 		for (int i = 0; i < cube; i++)
 			image[offset + i] = signal[2 * i];

@@ -114,7 +114,7 @@ public final class UNetTrainer {
 				model.save(bestDirectory());
 			}
 			CropSampler sampler = new CropSampler(t.cropSize(), t.particleCropFraction(), t.intensityJitter(),
-					new SnrAugmentation(t.snrAugmentation(), settings.voxelSizeAngstrom()));
+					t.snrAugmentation(), settings.voxelSizeAngstrom());
 			int totalSteps = t.epochs() * t.stepsPerEpoch();
 			boolean stopped = false;
 			for (int epoch = state.epochsDone() + 1; epoch <= t.epochs() && !stopped; epoch++) {
@@ -163,7 +163,6 @@ public final class UNetTrainer {
 		}
 	}
 
-	/** The initial model's weights with a new model's info (this build's normalisation, untrained). */
 	/**
 	 * The starting model of a fine-tuning, its training record cleared. Its per-class peak thresholds stay: they are
 	 * picking settings that {@code tune} chose for it, not something training learns (training's own validation

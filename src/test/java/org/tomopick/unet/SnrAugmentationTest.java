@@ -42,12 +42,12 @@ class SnrAugmentationTest {
 
 	@Test
 	void noiseKeepsItsSpreadWhileASignalFades() {
-		SnrAugmentation aug = new SnrAugmentation(1, VOXEL);
+		SnrAugmentation aug = new SnrAugmentation(1, VOXEL, N);
 		double spreads = 0;
 		int tries = 12;
 		for (int k = 0; k < tries; k++) {
 			float[] v = gridNoise(k);
-			aug.apply(v, 0, N, new SplittableRandom(100 + k));
+			aug.apply(v, 0, new SplittableRandom(100 + k));
 			spreads += spread(v);
 		}
 		assertEquals(1, spreads / tries, 0.1, "noise alone: spread after augmenting");
@@ -65,7 +65,7 @@ class SnrAugmentationTest {
 			self += x * x;
 		for (int k = 0; k < tries; k++) {
 			float[] v = ball.clone();
-			aug.apply(v, 0, N, new SplittableRandom(200 + k));
+			aug.apply(v, 0, new SplittableRandom(200 + k));
 			double along = 0;
 			for (int i = 0; i < v.length; i++)
 				along += v[i] * ball[i];
@@ -78,7 +78,7 @@ class SnrAugmentationTest {
 	void probabilityZeroLeavesTheCropAsItWas() {
 		float[] v = gridNoise(7);
 		float[] before = v.clone();
-		new SnrAugmentation(0, VOXEL).apply(v, 0, N, new SplittableRandom(1));
+		new SnrAugmentation(0, VOXEL, N).apply(v, 0, new SplittableRandom(1));
 		assertArrayEquals(before, v);
 	}
 }
